@@ -1,0 +1,249 @@
+/** POST /v1/chat/completions — JSON replies (protocol §2–§4); streaming is in chat-stream.ts. */
+import { thinkingConfigError } from './anthropic-validation.ts';
+import { contentText, conversationFromChat } from './chat-request.ts';
+import { streamChatCompletion } from './chat-stream.ts';
+import { type Ctx, header, sendJson } from './context.ts';
+import {
+  requireJsonBody,
+  sendError,
+  sendInvalidRequest,
+  sendMissingModel,
+  sendModelNotFound,
+  sendUpstreamError,
+} from './errors.ts';
+import { hashBase62, hashHex, hashUuid, unixSeconds, utcStamp } from './ids.ts';
+import { asArray, asNumber, asObject, asString, type JsonObject, tokenCount } from './json-util.ts';
+import { isKnownModel, modelKind } from './known-models.ts';
+import { makeAudio, makePng, makeWav } from './media.ts';
+import { type Family, isAudioChatModel, isConvertedFamily, isGeminiImageModel, modelFamily } from './model-family.ts';
+import { replyTokens, type ScriptedReply, scriptReply } from './scripted-model.ts';
+import { storeFile } from './state.ts';
+import { newApiUsage } from './usage.ts';
+
+export interface ChatPlan {
+  id: string;
+  created: number;
+  model: string;
+  family: Family;
+  reply: ScriptedReply;
+  toolCallIds: string[];
+  usage: JsonObject;
+  reasoningKey: 'reasoning_content' | 'reasoning';
+  thinkTags: boolean;
+  includeUsage: boolean;
+  image?: { url: string; b64: string };
+  audio?: { id: string; data: string; transcript: string; expiresAt: number };
+}
+
+export function completionId(ctx: Ctx, family: Family): string {
+  const n = ctx.state.counters.next('completion');
+  switch (family) {
+    case 'anthropic':
+      return `msg_01${hashBase62(`msg:${n}`, 22)}`;
+    case 'google':
+      return `chatcmpl-toio${ctx.requestId}`;
+    case 'deepseek':
+      return hashUuid(`ds:${n}`);
+    case 'qwen':
+      return `chatcmpl-${hashUuid(`qwen:${n}`)}`;
+    case 'doubao':
+      return `021${Date.now()}${hashHex(`doubao:${n}`, 32)}`;
+    case 'glm':
+      return `${utcStamp()}${hashHex(`glm:${n}`, 16)}`;
+    default:
+      return `chatcmpl-${hashBase62(`chat:${n}`, 29)}`;
+  }
+}
+
+export function toolCallId(ctx: Ctx, family: Family): string {
+  const n = ctx.state.counters.next('tool-call');
+  if (family === 'anthropic') return `toolu_01${hashBase62(`toolu:${n}`, 22)}`;
+  if (family === 'google') return `call_${hashUuid(`gcall:${n}`)}`;
+  return `call_${n}`;
+}
+
+function promptTokens(body: JsonObject): number {
+  let tokens = tokenCount(JSON.stringify(body.tools ?? ''));
+  for (const m of asArray(body.messages)) {
+    const content = asObject(m)?.content;
+    tokens += tokenCount(contentText(content)) + 4;
+    tokens += asArray(content).filter((p) => asObject(p)?.type !== 'text').length * 85;
+  }
+  return tokens;
+}
+
+/** Request checks the gateway or upstream would fail; returns true when an error was sent. */
+function rejectInvalid(ctx: Ctx, body: JsonObject, model: string, family: Family): boolean {
+  if (!Array.isArray(body.messages) && body.prefix === undefined) {
+    sendInvalidRequest(ctx, 'field messages is required');
+    return true;
+  }
+  const maxTokens = asNumber(body.max_tokens);
+  if (maxTokens !== undefined && (maxTokens >= 2 ** 30 || maxTokens < 0)) {
+    sendInvalidRequest(ctx, `max_tokens is invalid`);
+    return true;
+  }
+  const size = asObject(body.web_search_options)?.search_context_size;
+  if (size !== undefined && !['low', 'medium', 'high'].includes(String(size))) {
+    sendInvalidRequest(ctx, `invalid search_context_size: ${String(size)}`);
+    return true;
+  }
+  if (modelKind(model) === 'responses-only') {
+    sendUpstreamError(
+      ctx,
+      404,
+      'This model is only supported in v1/responses and not in v1/chat/completions.',
+      'invalid_request_error',
+      '',
+      'model',
+    );
+    return true;
+  }
+  if (family === 'google') {
+    const google = asObject(asObject(body.extra_body)?.google);
+    const tc = asObject(google?.thinking_config);
+    if (google && ('thinkingConfig' in google || (tc && ('thinkingBudget' in tc || 'includeThoughts' in tc)))) {
+      sendError(ctx, 500, {
+        message: 'extra_body.google.thinking_config must use snake_case keys (thinking_budget, include_thoughts)',
+        code: 'convert_request_failed',
+      });
+      return true;
+    }
+  }
+  if (family === 'anthropic') {
+    const problem = thinkingConfigError(body);
+    if (problem) {
+      sendUpstreamError(ctx, 400, problem, 'invalid_request_error');
+      return true;
+    }
+    if (header(ctx, 'x-emulator-claude-chat-thinking-tools') === 'strict' && asObject(body.thinking)?.type === 'enabled') {
+      const messages = asArray(body.messages);
+      const lastAssistant = messages.map((m) => asObject(m)).findLastIndex((m) => m?.role === 'assistant');
+      if (lastAssistant >= 0 && asArray(asObject(messages[lastAssistant])?.tool_calls).length > 0) {
+        sendUpstreamError(
+          ctx,
+          400,
+          `messages.${lastAssistant}.content.0.type: Expected \`thinking\` or \`redacted_thinking\`, but found \`tool_use\`. When \`thinking\` is enabled, a final \`assistant\` message must start with a thinking block.`,
+        );
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+export async function handleChatCompletions(ctx: Ctx): Promise<void> {
+  const body = requireJsonBody(ctx);
+  if (!body) return;
+  const model = asString(body.model);
+  if (!model) return sendMissingModel(ctx);
+  if (!isKnownModel(model)) return sendModelNotFound(ctx, model);
+  const family = modelFamily(model);
+  if (rejectInvalid(ctx, body, model, family)) return;
+
+  const conv = conversationFromChat(body, model, family);
+  const reply = scriptReply(conv);
+  const plan = buildPlan(ctx, body, model, family, reply);
+  if (body.stream === true) return streamChatCompletion(ctx, plan);
+  sendJson(ctx, 200, chatCompletionJson(plan));
+}
+
+function buildPlan(ctx: Ctx, body: JsonObject, model: string, family: Family, reply: ScriptedReply): ChatPlan {
+  const created = unixSeconds();
+  const tokens = replyTokens(reply);
+  let completion = tokens.output;
+  let audioTokens = 0;
+  const plainAnswer = reply.toolCalls.length === 0;
+  let image: ChatPlan['image'];
+  let audio: ChatPlan['audio'];
+  if (plainAnswer && isGeminiImageModel(model)) {
+    const n = ctx.state.counters.next('image');
+    const png = makePng(n);
+    image = { url: storeFile(ctx.state, `/files/images/${n}.png`, 'image/png', png), b64: png.toString('base64') };
+    reply.text = 'Here is your image';
+    completion = tokenCount(reply.text) + tokens.reasoning + 1290;
+  }
+  const modalities = asArray(body.modalities);
+  if (plainAnswer && isAudioChatModel(model) && modalities.includes('audio')) {
+    const format = asString(asObject(body.audio)?.format) ?? 'wav';
+    const bytes = format === 'wav' ? makeWav() : makeAudio(format).bytes;
+    const n = ctx.state.counters.next('audio-out');
+    audio = { id: `audio_${hashHex(`audio:${n}`, 24)}`, data: bytes.toString('base64'), transcript: reply.text, expiresAt: created + 3600 };
+    audioTokens = 40;
+    completion += audioTokens;
+  }
+  const streamOptions = asObject(body.stream_options);
+  const cached = Number(header(ctx, 'x-emulator-cached-tokens') ?? 0) || 0;
+  const prompt = promptTokens(body);
+  return {
+    id: completionId(ctx, family),
+    created,
+    model,
+    family,
+    reply,
+    toolCallIds: reply.toolCalls.map(() => toolCallId(ctx, family)),
+    usage: newApiUsage({
+      prompt,
+      completion,
+      // The Claude converter leaves reasoning_tokens at 0 (protocol §3.8).
+      reasoning: family === 'anthropic' ? 0 : tokens.reasoning,
+      cached: Math.min(cached, prompt),
+      audio: audioTokens,
+    }),
+    reasoningKey: header(ctx, 'x-emulator-reasoning-field') === 'reasoning' ? 'reasoning' : 'reasoning_content',
+    thinkTags: header(ctx, 'x-emulator-think-tags') !== undefined,
+    includeUsage: streamOptions === undefined ? true : streamOptions.include_usage === true,
+    image,
+    audio,
+  };
+}
+
+function messageContent(plan: ChatPlan): unknown {
+  const { reply } = plan;
+  if (plan.audio) return null;
+  if (plan.image) {
+    return [
+      { type: 'text', text: reply.text },
+      { type: 'image_url', image_url: { url: plan.image.url, detail: '', MimeType: 'image/png' } },
+    ];
+  }
+  if (plan.thinkTags && reply.reasoning) return `<think>\n${reply.reasoning}\n</think>\n${reply.text}`;
+  if (reply.toolCalls.length > 0 && reply.text === '') {
+    return isConvertedFamily(plan.family) ? '' : null;
+  }
+  return reply.text;
+}
+
+export function chatCompletionJson(plan: ChatPlan): JsonObject {
+  const { reply } = plan;
+  const message: JsonObject = { role: 'assistant', content: messageContent(plan) };
+  if (reply.reasoning && !plan.thinkTags) message[plan.reasoningKey] = reply.reasoning;
+  if (reply.toolCalls.length > 0) {
+    message.tool_calls = reply.toolCalls.map((call, i) => ({
+      id: plan.toolCallIds[i],
+      type: 'function',
+      function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+    }));
+  }
+  if (plan.family === 'openai') {
+    message.refusal = null;
+    message.annotations = [];
+  }
+  if (plan.audio) {
+    const { id, data, transcript, expiresAt } = plan.audio;
+    message.audio = { id, data, expires_at: expiresAt, transcript };
+  }
+  const result: JsonObject = {
+    id: plan.id,
+    object: 'chat.completion',
+    created: plan.created,
+    model: plan.model,
+    choices: [{ index: 0, message, logprobs: null, finish_reason: reply.finish }],
+    usage: plan.usage,
+  };
+  if (plan.family === 'openai') {
+    result.service_tier = 'default';
+    result.system_fingerprint = 'fp_emulator';
+  }
+  return result;
+}

@@ -1,0 +1,70 @@
+import { Counters } from './ids.ts';
+
+export interface RecordedFile {
+  field: string;
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  /** Parsed JSON, `{fields, files}` for multipart, the raw text if JSON parsing failed, or undefined. */
+  body: unknown;
+}
+
+export interface StoredFile {
+  contentType: string;
+  body: Buffer;
+}
+
+export type VideoShape = 'mar26' | 'dec25';
+
+export interface VideoTask {
+  id: string;
+  model: string;
+  prompt: string;
+  createdAt: number;
+  completedAt?: number;
+  polls: number;
+  pollsToComplete: number;
+  willFail: boolean;
+  shape: VideoShape;
+  size?: string;
+  seconds?: string;
+  images: string[];
+  metadata: Record<string, unknown>;
+}
+
+export interface EmulatorState {
+  apiKey: string;
+  origin: string;
+  requests: RecordedRequest[];
+  /** Unauthenticated downloads under /files/… (stand-ins for S3 URLs), keyed by path. */
+  files: Map<string, StoredFile>;
+  counters: Counters;
+  /** Requests seen per `x-emulator-fault-key` (for `x-emulator-fail-times`). */
+  faultCounts: Map<string, number>;
+  videos: Map<string, VideoTask>;
+}
+
+export function createState(apiKey: string): EmulatorState {
+  return {
+    apiKey,
+    origin: '',
+    requests: [],
+    files: new Map(),
+    counters: new Counters(),
+    faultCounts: new Map(),
+    videos: new Map(),
+  };
+}
+
+/** Stores a file for unauthenticated download and returns its absolute URL. */
+export function storeFile(state: EmulatorState, path: string, contentType: string, body: Buffer): string {
+  state.files.set(path, { contentType, body });
+  return `${state.origin}${path}`;
+}

@@ -1,0 +1,196 @@
+import {
+  EmptyResponseBodyError,
+  type LanguageModelV4,
+  type LanguageModelV4CallOptions,
+  type LanguageModelV4GenerateResult,
+  type LanguageModelV4StreamPart,
+  type LanguageModelV4StreamResult,
+} from '@ai-sdk/provider';
+import {
+  extractResponseHeaders,
+  generateId,
+  postJsonToApi,
+  type ResponseHandler,
+  secureJsonParse,
+} from '@ai-sdk/provider-utils';
+import { buildRequestHeaders, type MixRouterConfig } from '../mixrouter-config';
+import {
+  createMixRouterAPIError,
+  createMixRouterJsonResponseHandler,
+  extractMixRouterErrorFields,
+  mixrouterFailedResponseHandler,
+} from '../mixrouter-error';
+import { getMixRouterModelInfo, type MixRouterModelInfo } from '../mixrouter-model-catalogue';
+import type { MixRouterChatModelId } from '../mixrouter-model-ids';
+import { buildMixRouterChatRequest } from './build-mixrouter-chat-request';
+import { collectMixRouterContent } from './collect-mixrouter-content';
+import { getMixRouterSupportedUrls } from './convert-mixrouter-file-part';
+import { mixrouterChatResponseSchema } from './mixrouter-chat-api';
+import { createMixRouterChatEventStream } from './mixrouter-chat-event-stream';
+import { MixRouterChatPartBuilder } from './mixrouter-chat-part-builder';
+
+type StreamBody = { kind: 'sse'; body: ReadableStream<Uint8Array> } | { kind: 'json'; json: unknown };
+
+/**
+ * Chat language model on `POST {baseURL}/chat/completions`. Model facts (family,
+ * reasoning knob, quirks) come from the catalogue; request building and response
+ * mapping are shared by generate and stream.
+ */
+export class MixRouterChatLanguageModel implements LanguageModelV4 {
+  readonly specificationVersion = 'v4';
+  readonly modelId: MixRouterChatModelId;
+  readonly info: MixRouterModelInfo;
+  private readonly config: MixRouterConfig;
+
+  constructor(modelId: MixRouterChatModelId, config: MixRouterConfig) {
+    this.modelId = modelId;
+    this.config = config;
+    this.info = getMixRouterModelInfo(modelId);
+  }
+
+  get provider(): string {
+    return this.config.provider;
+  }
+
+  get supportedUrls(): Record<string, RegExp[]> {
+    return getMixRouterSupportedUrls(this.info);
+  }
+
+  private get url(): string {
+    return this.config.url('/chat/completions');
+  }
+
+  private builderOptions(
+    body: Record<string, unknown>,
+    extractReasoningTags: boolean | undefined,
+    audioFormat: string | undefined,
+    responseHeaders?: Record<string, string>,
+  ) {
+    return {
+      info: this.info,
+      extractReasoningTags: extractReasoningTags ?? true,
+      audioFormat,
+      generateId: this.config.generateId ?? generateId,
+      url: this.url,
+      requestBodyValues: body,
+      responseHeaders,
+    };
+  }
+
+  async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
+    if (this.info.quirks.streamOnly) return this.generateByStreaming(options);
+    const { body, warnings, options: mixrouter } = await buildMixRouterChatRequest({ options, info: this.info, stream: false });
+    const { value, rawValue, responseHeaders } = await postJsonToApi({
+      url: this.url,
+      headers: buildRequestHeaders(this.config, options.headers),
+      body,
+      failedResponseHandler: mixrouterFailedResponseHandler,
+      successfulResponseHandler: createMixRouterJsonResponseHandler(mixrouterChatResponseSchema),
+      abortSignal: options.abortSignal,
+      fetch: this.config.fetch,
+    });
+    const parts: LanguageModelV4StreamPart[] = [];
+    const builder = new MixRouterChatPartBuilder(
+      (part) => parts.push(part),
+      { ...this.builderOptions(body, mixrouter.extractReasoningTags, mixrouter.audio?.format, responseHeaders), mode: 'generate' },
+    );
+    builder.processChunk(value);
+    builder.finish();
+    const result = collectMixRouterContent(parts);
+    if (result.errors.length > 0) throw result.errors[0];
+    return {
+      content: result.content,
+      finishReason: result.finishReason,
+      usage: result.usage,
+      providerMetadata: result.providerMetadata,
+      request: { body },
+      response: { ...result.response, headers: responseHeaders, body: rawValue },
+      warnings,
+    };
+  }
+
+  /** Qwen Omni answers only streamed requests: stream, then fold the parts into a result. */
+  private async generateByStreaming(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
+    const { stream, request, response } = await this.doStream({ ...options, includeRawChunks: false });
+    const parts: LanguageModelV4StreamPart[] = [];
+    const reader = stream.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+    }
+    const start = parts.find((p) => p.type === 'stream-start');
+    const result = collectMixRouterContent(parts);
+    if (result.errors.length > 0) throw result.errors[0];
+    return {
+      content: result.content,
+      finishReason: result.finishReason,
+      usage: result.usage,
+      providerMetadata: result.providerMetadata,
+      request,
+      response: { ...result.response, headers: response?.headers },
+      warnings: start?.type === 'stream-start' ? start.warnings : [],
+    };
+  }
+
+  async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
+    const { body, warnings, options: mixrouter } = await buildMixRouterChatRequest({ options, info: this.info, stream: true });
+    const { value, responseHeaders } = await postJsonToApi({
+      url: this.url,
+      headers: buildRequestHeaders(this.config, options.headers),
+      body,
+      failedResponseHandler: mixrouterFailedResponseHandler,
+      successfulResponseHandler: streamBodyHandler,
+      abortSignal: options.abortSignal,
+      fetch: this.config.fetch,
+    });
+    const builderOptions = this.builderOptions(body, mixrouter.extractReasoningTags, mixrouter.audio?.format, responseHeaders);
+
+    let stream: ReadableStream<LanguageModelV4StreamPart>;
+    if (value.kind === 'sse') {
+      stream = createMixRouterChatEventStream({
+        body: value.body,
+        warnings,
+        includeRawChunks: options.includeRawChunks === true,
+        builderOptions,
+      });
+    } else {
+      // The gateway answered a stream request with a complete JSON response.
+      const parts: LanguageModelV4StreamPart[] = [{ type: 'stream-start', warnings }];
+      const builder = new MixRouterChatPartBuilder((part) => parts.push(part), { ...builderOptions, mode: 'generate' });
+      if (options.includeRawChunks) builder.emitRaw(value.json);
+      builder.processChunk(value.json);
+      builder.finish();
+      stream = new ReadableStream({
+        start(controller) {
+          for (const part of parts) controller.enqueue(part);
+          controller.close();
+        },
+      });
+    }
+    return { stream, request: { body }, response: { headers: responseHeaders } };
+  }
+}
+
+/** Accepts SSE, and also a JSON body (a gateway error inside a 200, or a non-stream answer). */
+const streamBodyHandler: ResponseHandler<StreamBody> = async ({ response, url, requestBodyValues }) => {
+  const responseHeaders = extractResponseHeaders(response);
+  const contentType = response.headers.get('content-type') ?? '';
+  if (contentType.includes('application/json')) {
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = secureJsonParse(text);
+    } catch {
+      // Not JSON after all: hand it to the SSE reader, which ignores what it cannot use.
+      return { responseHeaders, value: { kind: 'sse', body: new Blob([text]).stream() } };
+    }
+    const fields = extractMixRouterErrorFields(json);
+    if (fields !== undefined) {
+      throw createMixRouterAPIError({ fields, statusCode: response.status, url, requestBodyValues, responseHeaders, responseBody: text });
+    }
+    return { responseHeaders, value: { kind: 'json', json } };
+  }
+  if (response.body == null) throw new EmptyResponseBodyError({ message: 'MixRouter sent an empty stream body.' });
+  return { responseHeaders, value: { kind: 'sse', body: response.body } };
+};

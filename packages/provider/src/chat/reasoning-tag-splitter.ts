@@ -1,0 +1,103 @@
+/** A run of text that is either visible answer text or reasoning. */
+export type TaggedSegment = { kind: 'text' | 'reasoning'; text: string };
+
+const TAGS: ReadonlyArray<readonly [open: string, close: string]> = [
+  ['<think>', '</think>'],
+  // Seen on MixRouter Claude responses: the thinking budget block leaks into `content`.
+  ['<budget:thinking>', '</budget:thinking>'],
+];
+
+/** Length of the longest suffix of `text` that is a proper prefix of one of `tags`. */
+function partialTagSuffix(text: string, tags: readonly string[]): number {
+  const lastLt = text.lastIndexOf('<');
+  if (lastLt === -1) return 0;
+  const tail = text.slice(lastLt);
+  for (const tag of tags) if (tail.length < tag.length && tag.startsWith(tail)) return tail.length;
+  return 0;
+}
+
+const OPEN_TAGS = TAGS.map(([open]) => open);
+
+/**
+ * Splits inline `<think>…</think>` (and `<budget:thinking>…</budget:thinking>`) out of
+ * answer text. Streaming-safe: a tag split across chunks is held back until it is
+ * complete, so no fragment of a tag ever reaches the text. Used on whole strings
+ * (generate) and on deltas (stream) alike.
+ */
+export class ReasoningTagSplitter {
+  private pending = '';
+  private closeTag: string | undefined;
+  private trimLeading = false;
+
+  push(chunk: string): TaggedSegment[] {
+    // Fast path: the common case is plain text with no tag in sight.
+    if (this.closeTag === undefined && this.pending === '' && !this.trimLeading && !chunk.includes('<')) {
+      return chunk.length > 0 ? [{ kind: 'text', text: chunk }] : [];
+    }
+    let buffer = this.pending + chunk;
+    this.pending = '';
+    const out: TaggedSegment[] = [];
+    while (buffer.length > 0) {
+      if (this.trimLeading) {
+        buffer = buffer.replace(/^\s+/, '');
+        if (buffer.length === 0) break;
+        this.trimLeading = false;
+      }
+      if (this.closeTag === undefined) {
+        let at = -1;
+        let found: readonly [string, string] | undefined;
+        for (const tag of TAGS) {
+          const i = buffer.indexOf(tag[0]);
+          if (i !== -1 && (at === -1 || i < at)) {
+            at = i;
+            found = tag;
+          }
+        }
+        if (found === undefined) {
+          const hold = partialTagSuffix(buffer, OPEN_TAGS);
+          this.emit(out, 'text', buffer.slice(0, buffer.length - hold));
+          this.pending = buffer.slice(buffer.length - hold);
+          break;
+        }
+        this.emit(out, 'text', buffer.slice(0, at));
+        buffer = buffer.slice(at + found[0].length);
+        this.closeTag = found[1];
+        this.trimLeading = true;
+      } else {
+        const at = buffer.indexOf(this.closeTag);
+        if (at === -1) {
+          const hold = partialTagSuffix(buffer, [this.closeTag]);
+          this.emit(out, 'reasoning', buffer.slice(0, buffer.length - hold));
+          this.pending = buffer.slice(buffer.length - hold);
+          break;
+        }
+        this.emit(out, 'reasoning', buffer.slice(0, at).replace(/\s+$/, ''));
+        buffer = buffer.slice(at + this.closeTag.length);
+        this.closeTag = undefined;
+        this.trimLeading = true;
+      }
+    }
+    return out;
+  }
+
+  /** Whatever is held back at the end of the input (an unfinished tag prefix, kept as is). */
+  flush(): TaggedSegment[] {
+    const rest = this.pending;
+    this.pending = '';
+    if (rest.length === 0) return [];
+    return [{ kind: this.closeTag === undefined ? 'text' : 'reasoning', text: rest }];
+  }
+
+  private emit(out: TaggedSegment[], kind: TaggedSegment['kind'], text: string): void {
+    if (text.length === 0) return;
+    const last = out[out.length - 1];
+    if (last !== undefined && last.kind === kind) last.text += text;
+    else out.push({ kind, text });
+  }
+}
+
+/** Splits a complete string (non-streaming responses). */
+export function splitReasoningTags(text: string): TaggedSegment[] {
+  const splitter = new ReasoningTagSplitter();
+  return [...splitter.push(text), ...splitter.flush()];
+}

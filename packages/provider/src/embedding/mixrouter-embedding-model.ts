@@ -1,0 +1,128 @@
+import {
+  type EmbeddingModelV4,
+  type EmbeddingModelV4CallOptions,
+  type EmbeddingModelV4Result,
+  InvalidResponseDataError,
+  type SharedV4Warning,
+  TooManyEmbeddingValuesForCallError,
+} from '@ai-sdk/provider';
+import { parseProviderOptions, postJsonToApi } from '@ai-sdk/provider-utils';
+import { buildRequestHeaders, type MixRouterConfig } from '../mixrouter-config';
+import {
+  createMixRouterJsonResponseHandler,
+  mixrouterFailedResponseHandler,
+} from '../mixrouter-error';
+import type { MixRouterEmbeddingModelId } from '../mixrouter-model-ids';
+import { decodeBase64Embedding } from './decode-base64-embedding';
+import { mixrouterEmbeddingResponseSchema } from './mixrouter-embedding-api';
+import { mixrouterEmbeddingOptionsSchema } from './mixrouter-embedding-options';
+
+/** OpenAI's per-request input limit, which the gateway passes through. */
+export const MIXROUTER_MAX_EMBEDDINGS_PER_CALL = 2048;
+
+/** `POST /embeddings` (protocol §7). */
+export class MixRouterEmbeddingModel implements EmbeddingModelV4 {
+  readonly specificationVersion = 'v4';
+  readonly modelId: MixRouterEmbeddingModelId;
+  readonly maxEmbeddingsPerCall = MIXROUTER_MAX_EMBEDDINGS_PER_CALL;
+  readonly supportsParallelCalls = true;
+
+  private readonly config: MixRouterConfig;
+
+  constructor(modelId: MixRouterEmbeddingModelId, config: MixRouterConfig) {
+    this.modelId = modelId;
+    this.config = config;
+  }
+
+  get provider(): string {
+    return this.config.provider;
+  }
+
+  async doEmbed({
+    values,
+    dimensions: callDimensions,
+    abortSignal,
+    providerOptions,
+    headers,
+  }: EmbeddingModelV4CallOptions): Promise<EmbeddingModelV4Result> {
+    if (values.length > this.maxEmbeddingsPerCall) {
+      throw new TooManyEmbeddingValuesForCallError({
+        provider: this.provider,
+        modelId: this.modelId,
+        maxEmbeddingsPerCall: this.maxEmbeddingsPerCall,
+        values,
+      });
+    }
+
+    const warnings: SharedV4Warning[] = [];
+    const options = await parseProviderOptions({
+      provider: 'mixrouter',
+      providerOptions,
+      schema: mixrouterEmbeddingOptionsSchema,
+    });
+
+    // The provider option is the more specific setting, so it wins.
+    const dimensions = options?.dimensions ?? callDimensions;
+    if (
+      options?.dimensions !== undefined &&
+      callDimensions !== undefined &&
+      options.dimensions !== callDimensions
+    ) {
+      warnings.push({
+        type: 'other',
+        message: `providerOptions.mixrouter.dimensions (${options.dimensions}) overrides dimensions (${callDimensions}).`,
+      });
+    }
+
+    const body = {
+      model: this.modelId,
+      input: values,
+      dimensions,
+      encoding_format: options?.encodingFormat,
+      user: options?.user,
+    };
+
+    const {
+      value: response,
+      rawValue,
+      responseHeaders,
+    } = await postJsonToApi({
+      url: this.config.url('/embeddings'),
+      headers: buildRequestHeaders(this.config, headers),
+      body,
+      failedResponseHandler: mixrouterFailedResponseHandler,
+      successfulResponseHandler: createMixRouterJsonResponseHandler(
+        mixrouterEmbeddingResponseSchema,
+      ),
+      abortSignal,
+      fetch: this.config.fetch,
+    });
+
+    if (response.data.length !== values.length) {
+      throw new InvalidResponseDataError({
+        data: rawValue,
+        message: `MixRouter returned ${response.data.length} embeddings for ${values.length} inputs (model ${this.modelId}).`,
+      });
+    }
+
+    // Entries carry their input index; order by it when every entry has one.
+    const entries = response.data.every((entry) => typeof entry.index === 'number')
+      ? [...response.data].sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
+      : response.data;
+
+    const embeddings = entries.map((entry) =>
+      typeof entry.embedding === 'string'
+        ? decodeBase64Embedding(entry.embedding)
+        : entry.embedding,
+    );
+
+    const tokens = response.usage?.prompt_tokens ?? response.usage?.total_tokens;
+
+    return {
+      embeddings,
+      usage: typeof tokens === 'number' ? { tokens } : undefined,
+      response: { headers: responseHeaders, body: rawValue },
+      warnings,
+    };
+  }
+}

@@ -1,0 +1,314 @@
+import { APICallError } from '@ai-sdk/provider';
+import {
+  extractResponseHeaders,
+  type ResponseHandler,
+  safeValidateTypes,
+  secureJsonParse,
+  type FlexibleSchema,
+} from '@ai-sdk/provider-utils';
+
+/** What went wrong, in terms an app can branch on. */
+export type MixRouterErrorKind =
+  | 'authentication'
+  | 'permission'
+  | 'insufficient-quota'
+  | 'model-not-found'
+  | 'rate-limit'
+  | 'invalid-request'
+  | 'timeout'
+  | 'upstream'
+  | 'unknown';
+
+const MARKER = Symbol.for('mixrouter.ai-sdk-provider.error');
+
+/**
+ * An `APICallError` carrying the gateway's error fields. It is an `APICallError` for
+ * every purpose of the AI SDK (retries, `APICallError.isInstance`), plus `kind`, `code`,
+ * `type` and `requestId` (the `X-Oneapi-Request-Id` the gateway's support asks for).
+ */
+export class MixRouterAPIError extends APICallError {
+  readonly [MARKER] = true;
+  readonly kind: MixRouterErrorKind;
+  readonly code: string | undefined;
+  readonly type: string | undefined;
+  readonly requestId: string | undefined;
+
+  constructor(
+    options: ConstructorParameters<typeof APICallError>[0] & {
+      kind: MixRouterErrorKind;
+      code?: string;
+      type?: string;
+      requestId?: string;
+    },
+  ) {
+    super(options);
+    this.kind = options.kind;
+    this.code = options.code;
+    this.type = options.type;
+    this.requestId = options.requestId;
+  }
+
+  static isMixRouterError(error: unknown): error is MixRouterAPIError {
+    return typeof error === 'object' && error !== null && MARKER in error;
+  }
+}
+
+export const isMixRouterError = MixRouterAPIError.isMixRouterError;
+
+/** The fields we could read from any of the gateway's error body shapes. */
+export type MixRouterErrorFields = {
+  message?: string;
+  code?: string;
+  type?: string;
+  param?: string;
+};
+
+function asString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.length > 0 ? value : undefined;
+  if (typeof value === 'number') return String(value);
+  return undefined;
+}
+
+/**
+ * Reads the gateway's error shapes: `{error:{message,type,param,code}}` (OpenAI routes),
+ * `{type:"error",error:{type,message}}` (/v1/messages), `{code,message,data}` (task
+ * routes), and a bare string `error`. Returns undefined when the value is none of them.
+ */
+export function extractMixRouterErrorFields(value: unknown): MixRouterErrorFields | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const body = value as Record<string, unknown>;
+  const error = body.error;
+  if (typeof error === 'object' && error !== null && !Array.isArray(error)) {
+    const e = error as Record<string, unknown>;
+    const message = asString(e.message) ?? asString(e.msg);
+    if (message === undefined && e.code === undefined && e.type === undefined) return undefined;
+    return { message, code: asString(e.code), type: asString(e.type), param: asString(e.param) };
+  }
+  if (typeof error === 'string' && error.length > 0) return { message: error };
+  // Task routes: {"code":"task_not_exist","message":"…","data":null}; success envelopes use code "success".
+  if (typeof body.message === 'string' && body.code !== undefined && body.code !== 'success') {
+    if ('choices' in body || 'object' in body) return undefined;
+    return { message: asString(body.message), code: asString(body.code) };
+  }
+  return undefined;
+}
+
+const QUOTA_CODES = new Set(['insufficient_user_quota', 'pre_consume_token_quota_failed']);
+
+export function classifyMixRouterError(
+  statusCode: number | undefined,
+  code: string | undefined,
+): MixRouterErrorKind {
+  if (code === 'model_not_found') return 'model-not-found';
+  if (code !== undefined && QUOTA_CODES.has(code)) return 'insufficient-quota';
+  if (code === 'invalid_request') return 'invalid-request';
+  switch (statusCode) {
+    case 401:
+      return 'authentication';
+    case 402:
+      return 'insufficient-quota';
+    case 403:
+      return 'permission';
+    case 408:
+    case 504:
+    case 524:
+      return 'timeout';
+    case 429:
+      return 'rate-limit';
+    case 400:
+    case 404:
+    case 413:
+    case 422:
+      return 'invalid-request';
+  }
+  if (statusCode !== undefined && statusCode >= 500) return 'upstream';
+  return 'unknown';
+}
+
+/**
+ * 408, 409, 429 and 5xx are worth retrying — except a 500 whose code is
+ * `invalid_request`: that is the gateway reporting a validation error with the wrong
+ * status, and sending the same body again cannot succeed.
+ */
+export function isMixRouterErrorRetryable(
+  statusCode: number | undefined,
+  code: string | undefined,
+): boolean {
+  if (code === 'invalid_request' || (code !== undefined && QUOTA_CODES.has(code))) return false;
+  if (statusCode === undefined) return false;
+  return statusCode === 408 || statusCode === 409 || statusCode === 429 || statusCode >= 500;
+}
+
+const HINTS: Partial<Record<MixRouterErrorKind, string>> = {
+  authentication: 'authentication failed: check the MixRouter API key (MIXROUTER_API_KEY)',
+  permission: 'this key is not allowed to do that (user disabled, IP or model not allowed)',
+  'insufficient-quota': 'the MixRouter account balance or key quota is exhausted',
+  'model-not-found': 'no channel serves this model for your key group: check the model id',
+  'rate-limit': 'rate limited by MixRouter: slow down and retry later',
+  'invalid-request': 'the gateway rejected the request body',
+};
+
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * The gateway's own message, kept verbatim (it carries the request id), with the
+ * request id added when missing and an English hint when the message is Chinese.
+ */
+export function formatMixRouterErrorMessage({
+  message,
+  statusCode,
+  kind,
+  requestId,
+}: {
+  message: string;
+  statusCode: number | undefined;
+  kind: MixRouterErrorKind;
+  requestId: string | undefined;
+}): string {
+  let text = message;
+  if (requestId !== undefined && !text.includes(requestId)) text += ` (request id: ${requestId})`;
+  const hint = HINTS[kind];
+  if (hint !== undefined && CJK.test(message)) text += ` [${hint}]`;
+  if (statusCode !== undefined && statusCode !== 200 && !/\bHTTP \d{3}\b/.test(text)) {
+    text = `MixRouter HTTP ${statusCode}: ${text}`;
+  }
+  return text;
+}
+
+function summariseNonJsonBody(body: string): string {
+  const text = body
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+export function getRequestId(headers: Record<string, string> | undefined): string | undefined {
+  return headers?.['x-oneapi-request-id'] ?? headers?.['x-request-id'];
+}
+
+/** Builds the error for a parsed gateway error payload (HTTP error or an error inside a 200). */
+export function createMixRouterAPIError({
+  fields,
+  statusCode,
+  url,
+  requestBodyValues,
+  responseHeaders,
+  responseBody,
+  cause,
+}: {
+  fields: MixRouterErrorFields;
+  statusCode: number | undefined;
+  url: string;
+  requestBodyValues: unknown;
+  responseHeaders?: Record<string, string>;
+  responseBody?: string;
+  cause?: unknown;
+}): MixRouterAPIError {
+  const requestId = getRequestId(responseHeaders);
+  const kind = classifyMixRouterError(statusCode, fields.code);
+  return new MixRouterAPIError({
+    message: formatMixRouterErrorMessage({
+      message: fields.message ?? fields.code ?? 'Unknown gateway error',
+      statusCode,
+      kind,
+      requestId,
+    }),
+    url,
+    requestBodyValues,
+    statusCode,
+    responseHeaders,
+    responseBody,
+    cause,
+    isRetryable: isMixRouterErrorRetryable(statusCode, fields.code),
+    data: { ...fields, requestId },
+    kind,
+    code: fields.code,
+    type: fields.type,
+    requestId,
+  });
+}
+
+/** `failedResponseHandler` for every MixRouter route: JSON, HTML and empty bodies alike. */
+export const mixrouterFailedResponseHandler: ResponseHandler<APICallError> = async ({
+  response,
+  url,
+  requestBodyValues,
+}) => {
+  const responseBody = await response.text();
+  const responseHeaders = extractResponseHeaders(response);
+  const statusCode = response.status;
+  const base = { statusCode, url, requestBodyValues, responseHeaders, responseBody };
+
+  let fields: MixRouterErrorFields | undefined;
+  if (responseBody.trim().length > 0) {
+    try {
+      fields = extractMixRouterErrorFields(secureJsonParse(responseBody));
+    } catch {
+      fields = undefined;
+    }
+  }
+  if (fields === undefined) {
+    const summary =
+      responseBody.trim().length === 0
+        ? 'with an empty body'
+        : `with a non-JSON body: "${summariseNonJsonBody(responseBody)}"`;
+    const statusText = response.statusText ? ` ${response.statusText}` : '';
+    fields = { message: `MixRouter returned HTTP ${statusCode}${statusText} ${summary}` };
+  }
+  return { responseHeaders, value: createMixRouterAPIError({ ...base, fields }) };
+};
+
+/**
+ * Like provider-utils' JSON handler, but an HTTP 200 whose body is a gateway error
+ * (`{"error":…}`) raises that error instead of a schema mismatch.
+ */
+export function createMixRouterJsonResponseHandler<T>(
+  schema: FlexibleSchema<T>,
+): ResponseHandler<T> {
+  return async ({ response, url, requestBodyValues }) => {
+    const responseBody = await response.text();
+    const responseHeaders = extractResponseHeaders(response);
+    let rawValue: unknown;
+    try {
+      rawValue = secureJsonParse(responseBody);
+    } catch (cause) {
+      throw new APICallError({
+        message: `MixRouter returned a response that is not JSON: "${summariseNonJsonBody(responseBody)}"`,
+        cause,
+        statusCode: response.status,
+        responseHeaders,
+        responseBody,
+        url,
+        requestBodyValues,
+        isRetryable: false,
+      });
+    }
+    const errorFields = extractMixRouterErrorFields(rawValue);
+    if (errorFields !== undefined) {
+      throw createMixRouterAPIError({
+        fields: errorFields,
+        statusCode: response.status,
+        url,
+        requestBodyValues,
+        responseHeaders,
+        responseBody,
+      });
+    }
+    const parsed = await safeValidateTypes({ value: rawValue, schema });
+    if (!parsed.success) {
+      throw new APICallError({
+        message: `Invalid JSON response from MixRouter: ${parsed.error.message}`,
+        cause: parsed.error,
+        statusCode: response.status,
+        responseHeaders,
+        responseBody,
+        url,
+        requestBodyValues,
+        isRetryable: false,
+      });
+    }
+    return { value: parsed.value, rawValue, responseHeaders };
+  };
+}

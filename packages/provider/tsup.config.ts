@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'tsup';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'node22',
+  // provider-utils and provider stay real dependencies: never bundle them.
+  external: ['@ai-sdk/provider', '@ai-sdk/provider-utils', 'zod'],
+  define: { __PACKAGE_VERSION__: JSON.stringify(version) },
+});
