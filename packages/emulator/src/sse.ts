@@ -58,3 +58,35 @@ export class SseWriter {
     this.ctx.res.destroy();
   }
 }
+
+export interface StreamEvent {
+  /** SSE `event:` name; omitted for bare `data:` streams (Gemini). */
+  event?: string;
+  data: unknown;
+}
+
+/**
+ * Writes a list of events honouring the stream faults: `stream-drop` (destroy the socket),
+ * `stream-error` (write `errorEvent` and stop), `stream-raw-error` (a bare JSON error line),
+ * `stream-truncate` (stop early). Faults strike after a few events.
+ */
+export async function writeEventStream(
+  ctx: Ctx,
+  events: StreamEvent[],
+  errorEvent: StreamEvent,
+  rawError: unknown,
+): Promise<void> {
+  const sse = new SseWriter(ctx);
+  sse.start();
+  const write = (e: StreamEvent): Promise<void> =>
+    e.event ? sse.event(e.event, e.data) : sse.data(e.data);
+  const fault = ['stream-drop', 'stream-error', 'stream-raw-error', 'stream-truncate'].find((f) =>
+    ctx.faults.has(f),
+  );
+  const limit = fault ? Math.min(3, Math.max(1, events.length - 1)) : events.length;
+  for (const e of events.slice(0, limit)) await write(e);
+  if (fault === 'stream-drop') return sse.drop();
+  if (fault === 'stream-error') await write(errorEvent);
+  if (fault === 'stream-raw-error') await sse.raw(`${JSON.stringify(rawError)}\n`);
+  sse.end();
+}

@@ -25,6 +25,8 @@ export type VideoShape = 'mar26' | 'dec25';
 
 export interface VideoTask {
   id: string;
+  /** Numeric row id of the gateway's task table. */
+  row: number;
   model: string;
   prompt: string;
   createdAt: number;

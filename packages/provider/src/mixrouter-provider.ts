@@ -6,8 +6,12 @@ import {
   withoutTrailingSlash,
 } from '@ai-sdk/provider-utils';
 import { MixRouterChatLanguageModel } from './chat/mixrouter-chat-language-model';
+import { listMixRouterModels, type MixRouterListedModel } from './list-mixrouter-models';
 import type { MixRouterConfig } from './mixrouter-config';
+import { getMixRouterModelInfo } from './mixrouter-model-catalogue';
 import type { MixRouterChatModelId } from './mixrouter-model-ids';
+import { MixRouterNativeLanguageModel } from './native/mixrouter-native-language-model';
+import type { MixRouterNativeRoute } from './native/map-mixrouter-native-options';
 
 export const MIXROUTER_DEFAULT_BASE_URL = 'https://api.mixrouter.com/v1';
 
@@ -22,6 +26,16 @@ export interface MixRouterProviderSettings {
   fetch?: FetchFunction;
   /** ID generator for tool calls and sources without ids (tests). */
   generateId?: () => string;
+  /**
+   * Which route `provider(id)` / `languageModel(id)` uses per family. Default: chat
+   * completions for both. `messages` (Claude) and `gemini` (Gemini) keep signed thinking
+   * and thought signatures across tool-call turns; choose them for thinking + tools.
+   * Responses-only models (gpt-5.1-codex, gpt-5.2-pro) always use `/responses`.
+   */
+  routing?: {
+    anthropic?: 'chat' | 'messages';
+    google?: 'chat' | 'gemini';
+  };
 }
 
 export interface MixRouterProvider extends ProviderV4 {
@@ -30,6 +44,14 @@ export interface MixRouterProvider extends ProviderV4 {
   languageModel(modelId: MixRouterChatModelId): LanguageModelV4;
   /** Always `POST {baseURL}/chat/completions`. */
   chat(modelId: MixRouterChatModelId): MixRouterChatLanguageModel;
+  /** OpenAI Responses API, `POST {baseURL}/responses` (needed by gpt-5.1-codex, gpt-5.2-pro). */
+  responses(modelId: MixRouterChatModelId): LanguageModelV4;
+  /** Anthropic Messages API, `POST {baseURL}/messages`: Claude with signed thinking across tool calls. */
+  messages(modelId: MixRouterChatModelId): LanguageModelV4;
+  /** Gemini native API under `/v1beta/models/{id}:generateContent`: thought signatures, native features. */
+  gemini(modelId: MixRouterChatModelId): LanguageModelV4;
+  /** `GET {baseURL}/models` merged with the catalogue. */
+  listModels(options?: { abortSignal?: AbortSignal }): Promise<MixRouterListedModel[]>;
 }
 
 /** Creates a MixRouter provider instance. */
@@ -59,12 +81,22 @@ export function createMixRouter(settings: MixRouterProviderSettings = {}): MixRo
 
   const createChatModel = (modelId: MixRouterChatModelId) => new MixRouterChatLanguageModel(modelId, config('chat'));
 
+  const createNativeModel = (route: MixRouterNativeRoute) => (modelId: MixRouterChatModelId) =>
+    new MixRouterNativeLanguageModel(modelId, route, config(route));
+
+  /** The catalogue picks the route; `settings.routing` can move Claude/Gemini to native routes. */
   const createLanguageModel = (modelId: MixRouterChatModelId): LanguageModelV4 => {
-    if (new.target) throw new Error('The MixRouter provider function cannot be called with `new`.');
+    const info = getMixRouterModelInfo(modelId);
+    if (info.endpoint === 'responses') return createNativeModel('responses')(modelId);
+    if (info.family === 'anthropic' && settings.routing?.anthropic === 'messages') return createNativeModel('messages')(modelId);
+    if (info.family === 'google' && settings.routing?.google === 'gemini' && !info.output.includes('image')) {
+      return createNativeModel('gemini')(modelId);
+    }
     return createChatModel(modelId);
   };
 
   const provider = function (modelId: MixRouterChatModelId) {
+    if (new.target) throw new Error('The MixRouter provider function cannot be called with `new`.');
     return createLanguageModel(modelId);
   } as MixRouterProvider;
 
@@ -72,6 +104,11 @@ export function createMixRouter(settings: MixRouterProviderSettings = {}): MixRo
     specificationVersion: 'v4' as const,
     languageModel: createLanguageModel,
     chat: createChatModel,
+    responses: createNativeModel('responses'),
+    messages: createNativeModel('messages'),
+    gemini: createNativeModel('gemini'),
+    listModels: (options?: { abortSignal?: AbortSignal }) =>
+      listMixRouterModels({ config: config('models'), abortSignal: options?.abortSignal }),
     embeddingModel: (modelId: string) => {
       throw new NoSuchModelError({ modelId, modelType: 'embeddingModel' });
     },

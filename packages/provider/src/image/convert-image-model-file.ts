@@ -59,6 +59,13 @@ export async function loadImageModelFile(
   return { data, mediaType: resolveImageMediaType(response.headers.get('content-type') ?? undefined, data) };
 }
 
+/** A Blob of the loaded bytes (copied only when they sit on a non-ArrayBuffer buffer). */
+export function loadedImageToBlob({ data, mediaType }: LoadedImageFile): Blob {
+  const bytes =
+    data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
+  return new Blob([bytes], { type: mediaType });
+}
+
 const EXTENSIONS: Record<string, string> = {
   'image/png': 'png',
   'image/jpeg': 'jpg',

@@ -24,7 +24,7 @@ import {
   mixrouterFailedResponseHandler,
 } from '../mixrouter-error';
 import type { MixRouterImageModelId } from '../mixrouter-model-ids';
-import { imageFilename, loadImageModelFile } from './convert-image-model-file';
+import { imageFilename, loadedImageToBlob, loadImageModelFile } from './convert-image-model-file';
 import { decodeImageDataUrl } from './decode-image-data-url';
 import { generateGeminiImage } from './generate-gemini-image';
 import { mapMixRouterImageSize } from './map-mixrouter-image-size';
@@ -309,14 +309,14 @@ export class MixRouterImageModel implements ImageModelV4 {
       const [image] = images;
       form.append(
         'image',
-        new Blob([image.data], { type: image.mediaType }),
+        loadedImageToBlob(image),
         imageFilename('image', image.mediaType),
       );
     } else {
       images.forEach((image, index) => {
         form.append(
           'image[]',
-          new Blob([image.data], { type: image.mediaType }),
+          loadedImageToBlob(image),
           imageFilename(`image-${index + 1}`, image.mediaType),
         );
       });
@@ -324,7 +324,7 @@ export class MixRouterImageModel implements ImageModelV4 {
     if (maskFile !== undefined) {
       form.append(
         'mask',
-        new Blob([maskFile.data], { type: maskFile.mediaType }),
+        loadedImageToBlob(maskFile),
         imageFilename('mask', maskFile.mediaType),
       );
     }

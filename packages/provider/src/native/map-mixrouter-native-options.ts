@@ -1,0 +1,85 @@
+import type { LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
+import { parseProviderOptions } from '@ai-sdk/provider-utils';
+import { type MixRouterChatOptions, mixrouterChatOptions } from '../chat/mixrouter-chat-options';
+import type { MixRouterModelInfo } from '../mixrouter-model-catalogue';
+
+export type MixRouterNativeRoute = 'responses' | 'messages' | 'gemini';
+
+/** The option namespace the official provider on each route reads. */
+export const NATIVE_NAMESPACE: Record<MixRouterNativeRoute, string> = {
+  responses: 'openai',
+  messages: 'anthropic',
+  gemini: 'google',
+};
+
+type JSONObject = Record<string, unknown>;
+
+/**
+ * Translates `providerOptions.mixrouter` into the route's own namespace so the same
+ * options work on every route. Options given directly in the route namespace
+ * (`openai`, `anthropic`, `google`) win. What a route cannot honour becomes a warning.
+ */
+export async function mapMixRouterNativeOptions({
+  route,
+  info,
+  options,
+}: {
+  route: MixRouterNativeRoute;
+  info: MixRouterModelInfo;
+  options: LanguageModelV4CallOptions;
+}): Promise<{ callOptions: LanguageModelV4CallOptions; extraBody?: JSONObject; warnings: SharedV4Warning[] }> {
+  const warnings: SharedV4Warning[] = [];
+  const mixrouter: MixRouterChatOptions =
+    (await parseProviderOptions({ provider: 'mixrouter', providerOptions: options.providerOptions, schema: mixrouterChatOptions })) ?? {};
+  const namespace = NATIVE_NAMESPACE[route];
+  const mapped: JSONObject = {};
+  const unsupported = (feature: string) =>
+    warnings.push({ type: 'unsupported', feature, details: `providerOptions.mixrouter.${feature} has no equivalent on the ${route} route; it was not sent.` });
+
+  const { reasoningEffort, thinkingBudget, user, parallelToolCalls, strictJsonSchema, textVerbosity, extraBody, audio, modalities, extractReasoningTags } = mixrouter;
+
+  if (thinkingBudget !== undefined) {
+    if (route === 'messages') mapped.thinking = { type: 'enabled', budgetTokens: thinkingBudget };
+    else if (route === 'gemini') mapped.thinkingConfig = { thinkingBudget, includeThoughts: true };
+    else unsupported('thinkingBudget');
+  }
+  if (user !== undefined) {
+    if (route === 'responses') mapped.user = user;
+    else unsupported('user');
+  }
+  if (parallelToolCalls !== undefined) {
+    if (route === 'responses') mapped.parallelToolCalls = parallelToolCalls;
+    else if (route === 'messages') mapped.disableParallelToolUse = !parallelToolCalls;
+    else unsupported('parallelToolCalls');
+  }
+  if (strictJsonSchema !== undefined) {
+    if (route === 'responses') mapped.strictJsonSchema = strictJsonSchema;
+    else unsupported('strictJsonSchema');
+  }
+  if (textVerbosity !== undefined) {
+    if (route === 'responses') mapped.textVerbosity = textVerbosity;
+    else unsupported('textVerbosity');
+  }
+  if (audio !== undefined) unsupported('audio');
+  if (modalities !== undefined) unsupported('modalities');
+  if (extractReasoningTags !== undefined) unsupported('extractReasoningTags');
+
+  if (route === 'responses' && info.reasoning.control !== 'none') {
+    // Stateless replay through the gateway: reasoning comes back encrypted in the
+    // response and is re-sent, instead of relying on upstream storage behind a gateway
+    // that may pick another channel next time. Summaries are on so reasoning is visible.
+    mapped.store = false;
+    mapped.include = ['reasoning.encrypted_content'];
+    mapped.reasoningSummary = 'auto';
+  }
+
+  const existing = (options.providerOptions?.[namespace] ?? {}) as JSONObject;
+  const providerOptions = { ...options.providerOptions, [namespace]: { ...mapped, ...existing } } as LanguageModelV4CallOptions['providerOptions'];
+  const callOptions: LanguageModelV4CallOptions = {
+    ...options,
+    providerOptions,
+    // The provider option wins over the top-level option, as on chat completions.
+    ...(reasoningEffort !== undefined ? { reasoning: reasoningEffort } : {}),
+  };
+  return { callOptions, extraBody, warnings };
+}

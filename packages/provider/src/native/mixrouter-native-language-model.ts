@@ -1,0 +1,94 @@
+import type {
+  LanguageModelV4,
+  LanguageModelV4CallOptions,
+  LanguageModelV4GenerateResult,
+  LanguageModelV4StreamPart,
+  LanguageModelV4StreamResult,
+} from '@ai-sdk/provider';
+import type { MixRouterConfig } from '../mixrouter-config';
+import { getMixRouterModelInfo, type MixRouterModelInfo } from '../mixrouter-model-catalogue';
+import { mapMixRouterNativeOptions, type MixRouterNativeRoute } from './map-mixrouter-native-options';
+import { createMixRouterNativeFetch } from './mixrouter-native-fetch';
+
+// The official providers check that a key is set; the real MixRouter key is applied by
+// the native fetch, which also removes this placeholder.
+const PLACEHOLDER_KEY = 'mixrouter-key-set-by-fetch';
+
+/** `https://host/v1` → `https://host/v1beta` (Gemini-native routes live under /v1beta). */
+export function geminiBaseURL(baseURL: string): string {
+  return /\/v1$/.test(baseURL) ? baseURL.replace(/\/v1$/, '/v1beta') : `${baseURL}/v1beta`;
+}
+
+/**
+ * A model on one of MixRouter's native routes — `/v1/responses`, `/v1/messages`,
+ * `/v1beta/models/{id}:generateContent` — implemented by composing the official,
+ * well-kept protocol implementations (`@ai-sdk/openai`, `@ai-sdk/anthropic`,
+ * `@ai-sdk/google`) with MixRouter's base URL, key, fetch and error handling. They are
+ * imported lazily so the package starts fast when only chat completions are used.
+ */
+export class MixRouterNativeLanguageModel implements LanguageModelV4 {
+  readonly specificationVersion = 'v4';
+  readonly modelId: string;
+  readonly route: MixRouterNativeRoute;
+  readonly info: MixRouterModelInfo;
+  private readonly config: MixRouterConfig;
+
+  constructor(modelId: string, route: MixRouterNativeRoute, config: MixRouterConfig) {
+    this.modelId = modelId;
+    this.route = route;
+    this.config = config;
+    this.info = getMixRouterModelInfo(modelId);
+  }
+
+  get provider(): string {
+    return this.config.provider;
+  }
+
+  get supportedUrls(): PromiseLike<Record<string, RegExp[]>> {
+    return this.createInner(undefined).then((inner) => inner.supportedUrls);
+  }
+
+  private async createInner(extraBody: Record<string, unknown> | undefined): Promise<LanguageModelV4> {
+    const fetch = createMixRouterNativeFetch({ config: this.config, extraBody });
+    switch (this.route) {
+      case 'responses': {
+        const { createOpenAI } = await import('@ai-sdk/openai');
+        return createOpenAI({ apiKey: PLACEHOLDER_KEY, baseURL: this.config.baseURL, fetch }).responses(this.modelId);
+      }
+      case 'messages': {
+        const { createAnthropic } = await import('@ai-sdk/anthropic');
+        return createAnthropic({ apiKey: PLACEHOLDER_KEY, baseURL: this.config.baseURL, fetch }).messages(this.modelId);
+      }
+      case 'gemini': {
+        const { createGoogleGenerativeAI } = await import('@ai-sdk/google');
+        return createGoogleGenerativeAI({ apiKey: PLACEHOLDER_KEY, baseURL: geminiBaseURL(this.config.baseURL), fetch }).languageModel(
+          this.modelId,
+        );
+      }
+    }
+  }
+
+  async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
+    const { callOptions, extraBody, warnings } = await mapMixRouterNativeOptions({ route: this.route, info: this.info, options });
+    const inner = await this.createInner(extraBody);
+    const result = await inner.doGenerate(callOptions);
+    return { ...result, warnings: [...warnings, ...result.warnings] };
+  }
+
+  async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
+    const { callOptions, extraBody, warnings } = await mapMixRouterNativeOptions({ route: this.route, info: this.info, options });
+    const inner = await this.createInner(extraBody);
+    const result = await inner.doStream(callOptions);
+    if (warnings.length === 0) return result;
+    return {
+      ...result,
+      stream: result.stream.pipeThrough(
+        new TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart>({
+          transform(part, controller) {
+            controller.enqueue(part.type === 'stream-start' ? { ...part, warnings: [...warnings, ...part.warnings] } : part);
+          },
+        }),
+      ),
+    };
+  }
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end: the BUILT package (dist), driven only through `ai@7` public functions,
+// against the local emulator on 127.0.0.1. Run `pnpm build` first.
+export default defineConfig({
+  test: {
+    include: ['e2e/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
