@@ -2,11 +2,33 @@
 import { thinkingConfigError } from './anthropic-validation.ts';
 import { completionId, toolCallId } from './chat-completions.ts';
 import { type Ctx, header, sendJson } from './context.ts';
-import { errorBody, requireJsonBody, sendInvalidRequest, sendMissingModel, sendModelNotFound, sendUpstreamError } from './errors.ts';
+import {
+  errorBody,
+  requireJsonBody,
+  sendInvalidRequest,
+  sendMissingModel,
+  sendModelNotFound,
+  sendUpstreamError,
+} from './errors.ts';
 import { hashHex } from './ids.ts';
-import { asArray, asNumber, asObject, asString, type JsonObject, splitEven, splitText, tokenCount } from './json-util.ts';
+import {
+  asArray,
+  asNumber,
+  asObject,
+  asString,
+  type JsonObject,
+  splitEven,
+  splitText,
+  tokenCount,
+} from './json-util.ts';
 import { isKnownModel } from './known-models.ts';
-import { type Conversation, newConversation, replyTokens, scriptReply, type ToolResult } from './scripted-model.ts';
+import {
+  type Conversation,
+  newConversation,
+  replyTokens,
+  scriptReply,
+  type ToolResult,
+} from './scripted-model.ts';
 import { type StreamEvent, writeEventStream } from './sse.ts';
 
 const DOCS = 'https://docs.claude.com/en/docs/build-with-claude/extended-thinking';
@@ -51,7 +73,8 @@ function conversationFromMessages(body: JsonObject, model: string): Conversation
   const messages = asArray(body.messages).map((m) => asObject(m) ?? {});
   const names = new Map<string, string>();
   for (const m of messages) {
-    for (const b of blocks(m.content)) if (b.type === 'tool_use') names.set(String(b.id), String(b.name));
+    for (const b of blocks(m.content))
+      if (b.type === 'tool_use') names.set(String(b.id), String(b.name));
   }
   const last = messages[messages.length - 1];
   if (last?.role === 'user') {
@@ -76,16 +99,23 @@ function conversationFromMessages(body: JsonObject, model: string): Conversation
     const tool = asObject(t);
     const isCustom = tool?.type === undefined || tool.type === 'custom';
     if (isCustom && typeof tool?.name === 'string') {
-      conv.tools.push({ name: tool.name, description: asString(tool.description), parameters: tool.input_schema });
+      conv.tools.push({
+        name: tool.name,
+        description: asString(tool.description),
+        parameters: tool.input_schema,
+      });
     }
   }
   const choice = asObject(body.tool_choice);
   if (choice?.type === 'none') conv.toolChoice = { type: 'none' };
   else if (choice?.type === 'any') conv.toolChoice = { type: 'required' };
-  else if (choice?.type === 'tool' && typeof choice.name === 'string') conv.toolChoice = { type: 'tool', name: choice.name };
+  else if (choice?.type === 'tool' && typeof choice.name === 'string')
+    conv.toolChoice = { type: 'tool', name: choice.name };
   conv.parallelToolCalls = choice?.disable_parallel_tool_use !== true;
-  const outputFormat = asObject(body.output_format) ?? asObject(asObject(body.output_config)?.format);
-  if (outputFormat?.type === 'json_schema') conv.format = { type: 'json_schema', schema: outputFormat.schema };
+  const outputFormat =
+    asObject(body.output_format) ?? asObject(asObject(body.output_config)?.format);
+  if (outputFormat?.type === 'json_schema')
+    conv.format = { type: 'json_schema', schema: outputFormat.schema };
   conv.schemaFromPrompt = true;
   const thinking = asObject(body.thinking);
   conv.reasoning = thinking?.type === 'enabled' || thinking?.type === 'adaptive';
@@ -102,23 +132,44 @@ export async function handleMessages(ctx: Ctx): Promise<void> {
   if (!Array.isArray(body.messages)) return sendInvalidRequest(ctx, 'field messages is required');
   const messages = body.messages.map((m) => asObject(m) ?? {});
   const thinkingProblem = thinkingConfigError(body);
-  if (thinkingProblem) return sendUpstreamError(ctx, 400, thinkingProblem, 'invalid_request_error', 'invalid_request_error');
+  if (thinkingProblem)
+    return sendUpstreamError(
+      ctx,
+      400,
+      thinkingProblem,
+      'invalid_request_error',
+      'invalid_request_error',
+    );
   if (asObject(body.thinking)?.type === 'enabled') {
     const problem = signatureProblem(messages);
-    if (problem) return sendUpstreamError(ctx, 400, problem, 'invalid_request_error', 'invalid_request_error');
+    if (problem)
+      return sendUpstreamError(ctx, 400, problem, 'invalid_request_error', 'invalid_request_error');
   }
 
   const conv = conversationFromMessages(body, model);
   const reply = scriptReply(conv);
   const content: JsonObject[] = [];
   if (reply.reasoning) {
-    content.push({ type: 'thinking', thinking: reply.reasoning, signature: thinkingSignature(reply.reasoning) });
+    content.push({
+      type: 'thinking',
+      thinking: reply.reasoning,
+      signature: thinkingSignature(reply.reasoning),
+    });
   }
   if (reply.text !== '') content.push({ type: 'text', text: reply.text });
   for (const call of reply.toolCalls) {
-    content.push({ type: 'tool_use', id: toolCallId(ctx, 'anthropic'), name: call.name, input: call.arguments });
+    content.push({
+      type: 'tool_use',
+      id: toolCallId(ctx, 'anthropic'),
+      name: call.name,
+      input: call.arguments,
+    });
   }
-  const input = tokenCount(JSON.stringify(body.messages) + JSON.stringify(body.system ?? '') + JSON.stringify(body.tools ?? ''));
+  const input = tokenCount(
+    JSON.stringify(body.messages) +
+      JSON.stringify(body.system ?? '') +
+      JSON.stringify(body.tools ?? ''),
+  );
   const cached = Math.min(input, Number(header(ctx, 'x-emulator-cached-tokens') ?? 0) || 0);
   const output = replyTokens(reply).output;
   const usage = {
@@ -129,7 +180,12 @@ export async function handleMessages(ctx: Ctx): Promise<void> {
     claude_cache_creation_5_m_tokens: 0,
     claude_cache_creation_1_h_tokens: 0,
   };
-  const stopReason = reply.finish === 'tool_calls' ? 'tool_use' : reply.finish === 'length' ? 'max_tokens' : 'end_turn';
+  const stopReason =
+    reply.finish === 'tool_calls'
+      ? 'tool_use'
+      : reply.finish === 'length'
+        ? 'max_tokens'
+        : 'end_turn';
   const message = {
     id: completionId(ctx, 'anthropic'),
     type: 'message',
@@ -147,23 +203,38 @@ export async function handleMessages(ctx: Ctx): Promise<void> {
     events.push({ event: type, data: { type, ...data } });
   };
   push('message_start', {
-    message: { ...message, content: [], stop_reason: null, stop_sequence: null, usage: { ...usage, output_tokens: 1 } },
+    message: {
+      ...message,
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: { ...usage, output_tokens: 1 },
+    },
   });
   push('ping');
   content.forEach((block, index) => {
     if (block.type === 'thinking') {
-      push('content_block_start', { index, content_block: { type: 'thinking', thinking: '', signature: '' } });
+      push('content_block_start', {
+        index,
+        content_block: { type: 'thinking', thinking: '', signature: '' },
+      });
       for (const thinking of splitText(String(block.thinking))) {
         push('content_block_delta', { index, delta: { type: 'thinking_delta', thinking } });
       }
-      push('content_block_delta', { index, delta: { type: 'signature_delta', signature: block.signature } });
+      push('content_block_delta', {
+        index,
+        delta: { type: 'signature_delta', signature: block.signature },
+      });
     } else if (block.type === 'text') {
       push('content_block_start', { index, content_block: { type: 'text', text: '' } });
       for (const text of splitText(String(block.text))) {
         push('content_block_delta', { index, delta: { type: 'text_delta', text } });
       }
     } else {
-      push('content_block_start', { index, content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} } });
+      push('content_block_start', {
+        index,
+        content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} },
+      });
       push('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json: '' } });
       for (const partial_json of splitEven(JSON.stringify(block.input), 3)) {
         push('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json } });
@@ -176,7 +247,10 @@ export async function handleMessages(ctx: Ctx): Promise<void> {
   await writeEventStream(
     ctx,
     events,
-    { event: 'error', data: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } },
+    {
+      event: 'error',
+      data: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } },
+    },
     errorBody(ctx, { message: 'upstream stream aborted', code: 'bad_response_body' }),
   );
 }

@@ -3,16 +3,21 @@ import { asNumber, asObject, type JsonObject } from './json-util.ts';
 
 const DOCS = 'https://docs.claude.com/en/docs/build-with-claude/extended-thinking';
 
-/** Returns Anthropic's 400 message for an invalid thinking config, or undefined. */
-export function thinkingConfigError(body: JsonObject, defaultMaxTokens = 8192): string | undefined {
+/**
+ * Returns Anthropic's 400 message for an invalid thinking config, or undefined.
+ * `budgetOptional`: MixRouter's chat route documents `budget_tokens` as optional.
+ */
+export function thinkingConfigError(body: JsonObject, budgetOptional = false): string | undefined {
   const thinking = asObject(body.thinking);
   if (thinking?.type !== 'enabled') return undefined;
   const budget = asNumber(thinking.budget_tokens);
-  if (budget === undefined) return 'thinking.enabled.budget_tokens: Field required';
+  if (budget === undefined) {
+    return budgetOptional ? undefined : 'thinking.enabled.budget_tokens: Field required';
+  }
   if (budget < 1024) {
     return 'thinking.enabled.budget_tokens: Input should be greater than or equal to 1024';
   }
-  const maxTokens = asNumber(body.max_tokens) ?? asNumber(body.max_completion_tokens) ?? defaultMaxTokens;
+  const maxTokens = asNumber(body.max_tokens) ?? asNumber(body.max_completion_tokens) ?? 8192;
   if (maxTokens <= budget) {
     return `\`max_tokens\` must be greater than \`thinking.budget_tokens\`. Please consult our documentation at ${DOCS}#max-tokens-and-context-window-size`;
   }

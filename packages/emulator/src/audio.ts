@@ -58,22 +58,37 @@ function formatTimestamp(seconds: number, separator: string): string {
 
 /** Duration of a WAV file from its header, else an estimate from the byte size. */
 function audioDuration(data: Buffer): number {
-  if (data.length >= 44 && data.toString('ascii', 0, 4) === 'RIFF' && data.toString('ascii', 8, 12) === 'WAVE') {
+  if (
+    data.length >= 44 &&
+    data.toString('ascii', 0, 4) === 'RIFF' &&
+    data.toString('ascii', 8, 12) === 'WAVE'
+  ) {
     const byteRate = data.readUInt32LE(28);
     if (byteRate > 0) return Math.round(((data.length - 44) / byteRate) * 100) / 100;
   }
   return Math.round((data.length / 16000) * 100) / 100 || 0.1;
 }
 
-export async function handleTranscription(ctx: Ctx, task: 'transcribe' | 'translate'): Promise<void> {
+export async function handleTranscription(
+  ctx: Ctx,
+  task: 'transcribe' | 'translate',
+): Promise<void> {
   const mp = ctx.multipart;
-  if (!mp) return sendInvalidBody(ctx, ctx.jsonError ?? 'expected multipart/form-data with a file field');
+  if (!mp)
+    return sendInvalidBody(ctx, ctx.jsonError ?? 'expected multipart/form-data with a file field');
   const model = fieldValue(mp, 'model');
   if (!model) return sendMissingModel(ctx);
   if (!isKnownModel(model)) return sendModelNotFound(ctx, model);
   const file = mp.files.find((f) => f.field === 'file');
   if (!file) {
-    return sendUpstreamError(ctx, 400, "Missing required parameter: 'file'.", 'invalid_request_error', 'missing_required_parameter', 'file');
+    return sendUpstreamError(
+      ctx,
+      400,
+      "Missing required parameter: 'file'.",
+      'invalid_request_error',
+      'missing_required_parameter',
+      'file',
+    );
   }
   const format = fieldValue(mp, 'response_format') ?? 'json';
   const gpt4o = /gpt-4o/.test(model);
@@ -91,8 +106,30 @@ export async function handleTranscription(ctx: Ctx, task: 'transcribe' | 'transl
   const text = `${verb} ${file.data.length} bytes of ${file.filename}`;
   const duration = audioDuration(file.data);
   const segments = [
-    { id: 0, seek: 0, start: 0, end: duration / 2, text: text.split(' of ')[0], tokens: [], temperature: 0, avg_logprob: -0.1, compression_ratio: 1, no_speech_prob: 0 },
-    { id: 1, seek: 0, start: duration / 2, end: duration, text: `of ${file.filename}`, tokens: [], temperature: 0, avg_logprob: -0.1, compression_ratio: 1, no_speech_prob: 0 },
+    {
+      id: 0,
+      seek: 0,
+      start: 0,
+      end: duration / 2,
+      text: text.split(' of ')[0],
+      tokens: [],
+      temperature: 0,
+      avg_logprob: -0.1,
+      compression_ratio: 1,
+      no_speech_prob: 0,
+    },
+    {
+      id: 1,
+      seek: 0,
+      start: duration / 2,
+      end: duration,
+      text: `of ${file.filename}`,
+      tokens: [],
+      temperature: 0,
+      avg_logprob: -0.1,
+      compression_ratio: 1,
+      no_speech_prob: 0,
+    },
   ];
   switch (format) {
     case 'text':
@@ -102,7 +139,12 @@ export async function handleTranscription(ctx: Ctx, task: 'transcribe' | 'transl
         ctx,
         200,
         'text/plain; charset=utf-8',
-        segments.map((s, i) => `${i + 1}\n${formatTimestamp(s.start, ',')} --> ${formatTimestamp(s.end, ',')}\n${s.text}\n`).join('\n'),
+        segments
+          .map(
+            (s, i) =>
+              `${i + 1}\n${formatTimestamp(s.start, ',')} --> ${formatTimestamp(s.end, ',')}\n${s.text}\n`,
+          )
+          .join('\n'),
       );
     case 'vtt':
       return sendBytes(

@@ -15,7 +15,13 @@ import { hashBase62, hashHex, hashUuid, unixSeconds, utcStamp } from './ids.ts';
 import { asArray, asNumber, asObject, asString, type JsonObject, tokenCount } from './json-util.ts';
 import { isKnownModel, modelKind } from './known-models.ts';
 import { makeAudio, makePng, makeWav } from './media.ts';
-import { type Family, isAudioChatModel, isConvertedFamily, isGeminiImageModel, modelFamily } from './model-family.ts';
+import {
+  type Family,
+  isAudioChatModel,
+  isConvertedFamily,
+  isGeminiImageModel,
+  modelFamily,
+} from './model-family.ts';
 import { replyTokens, type ScriptedReply, scriptReply } from './scripted-model.ts';
 import { storeFile } from './state.ts';
 import { newApiUsage } from './usage.ts';
@@ -102,23 +108,32 @@ function rejectInvalid(ctx: Ctx, body: JsonObject, model: string, family: Family
   if (family === 'google') {
     const google = asObject(asObject(body.extra_body)?.google);
     const tc = asObject(google?.thinking_config);
-    if (google && ('thinkingConfig' in google || (tc && ('thinkingBudget' in tc || 'includeThoughts' in tc)))) {
+    if (
+      google &&
+      ('thinkingConfig' in google || (tc && ('thinkingBudget' in tc || 'includeThoughts' in tc)))
+    ) {
       sendError(ctx, 500, {
-        message: 'extra_body.google.thinking_config must use snake_case keys (thinking_budget, include_thoughts)',
+        message:
+          'extra_body.google.thinking_config must use snake_case keys (thinking_budget, include_thoughts)',
         code: 'convert_request_failed',
       });
       return true;
     }
   }
   if (family === 'anthropic') {
-    const problem = thinkingConfigError(body);
+    const problem = thinkingConfigError(body, true);
     if (problem) {
       sendUpstreamError(ctx, 400, problem, 'invalid_request_error');
       return true;
     }
-    if (header(ctx, 'x-emulator-claude-chat-thinking-tools') === 'strict' && asObject(body.thinking)?.type === 'enabled') {
+    if (
+      header(ctx, 'x-emulator-claude-chat-thinking-tools') === 'strict' &&
+      asObject(body.thinking)?.type === 'enabled'
+    ) {
       const messages = asArray(body.messages);
-      const lastAssistant = messages.map((m) => asObject(m)).findLastIndex((m) => m?.role === 'assistant');
+      const lastAssistant = messages
+        .map((m) => asObject(m))
+        .findLastIndex((m) => m?.role === 'assistant');
       if (lastAssistant >= 0 && asArray(asObject(messages[lastAssistant])?.tool_calls).length > 0) {
         sendUpstreamError(
           ctx,
@@ -148,7 +163,13 @@ export async function handleChatCompletions(ctx: Ctx): Promise<void> {
   sendJson(ctx, 200, chatCompletionJson(plan));
 }
 
-function buildPlan(ctx: Ctx, body: JsonObject, model: string, family: Family, reply: ScriptedReply): ChatPlan {
+function buildPlan(
+  ctx: Ctx,
+  body: JsonObject,
+  model: string,
+  family: Family,
+  reply: ScriptedReply,
+): ChatPlan {
   const created = unixSeconds();
   const tokens = replyTokens(reply);
   let completion = tokens.output;
@@ -159,7 +180,10 @@ function buildPlan(ctx: Ctx, body: JsonObject, model: string, family: Family, re
   if (plainAnswer && isGeminiImageModel(model)) {
     const n = ctx.state.counters.next('image');
     const png = makePng(n);
-    image = { url: storeFile(ctx.state, `/files/images/${n}.png`, 'image/png', png), b64: png.toString('base64') };
+    image = {
+      url: storeFile(ctx.state, `/files/images/${n}.png`, 'image/png', png),
+      b64: png.toString('base64'),
+    };
     reply.text = 'Here is your image';
     completion = tokenCount(reply.text) + tokens.reasoning + 1290;
   }
@@ -168,7 +192,12 @@ function buildPlan(ctx: Ctx, body: JsonObject, model: string, family: Family, re
     const format = asString(asObject(body.audio)?.format) ?? 'wav';
     const bytes = format === 'wav' ? makeWav() : makeAudio(format).bytes;
     const n = ctx.state.counters.next('audio-out');
-    audio = { id: `audio_${hashHex(`audio:${n}`, 24)}`, data: bytes.toString('base64'), transcript: reply.text, expiresAt: created + 3600 };
+    audio = {
+      id: `audio_${hashHex(`audio:${n}`, 24)}`,
+      data: bytes.toString('base64'),
+      transcript: reply.text,
+      expiresAt: created + 3600,
+    };
     audioTokens = 40;
     completion += audioTokens;
   }
@@ -190,7 +219,8 @@ function buildPlan(ctx: Ctx, body: JsonObject, model: string, family: Family, re
       cached: Math.min(cached, prompt),
       audio: audioTokens,
     }),
-    reasoningKey: header(ctx, 'x-emulator-reasoning-field') === 'reasoning' ? 'reasoning' : 'reasoning_content',
+    reasoningKey:
+      header(ctx, 'x-emulator-reasoning-field') === 'reasoning' ? 'reasoning' : 'reasoning_content',
     thinkTags: header(ctx, 'x-emulator-think-tags') !== undefined,
     includeUsage: streamOptions === undefined ? true : streamOptions.include_usage === true,
     image,
@@ -207,7 +237,8 @@ function messageContent(plan: ChatPlan): unknown {
       { type: 'image_url', image_url: { url: plan.image.url, detail: '', MimeType: 'image/png' } },
     ];
   }
-  if (plan.thinkTags && reply.reasoning) return `<think>\n${reply.reasoning}\n</think>\n${reply.text}`;
+  if (plan.thinkTags && reply.reasoning)
+    return `<think>\n${reply.reasoning}\n</think>\n${reply.text}`;
   if (reply.toolCalls.length > 0 && reply.text === '') {
     return isConvertedFamily(plan.family) ? '' : null;
   }

@@ -39,19 +39,22 @@ function chatTools(body: JsonObject): ToolSpec[] {
     const tool = asObject(t);
     const fn = asObject(tool?.function) ?? asObject(tool?.custom);
     const name = asString(fn?.name);
-    if (name) tools.push({ name, description: asString(fn?.description), parameters: fn?.parameters });
+    if (name)
+      tools.push({ name, description: asString(fn?.description), parameters: fn?.parameters });
   }
   for (const f of asArray(body.functions)) {
     const fn = asObject(f);
     const name = asString(fn?.name);
-    if (name) tools.push({ name, description: asString(fn?.description), parameters: fn?.parameters });
+    if (name)
+      tools.push({ name, description: asString(fn?.description), parameters: fn?.parameters });
   }
   return tools;
 }
 
 function chatToolChoice(value: unknown): ToolChoice {
   if (value === 'none' || value === 'required' || value === 'auto') return { type: value };
-  const name = asString(asObject(asObject(value)?.function)?.name) ?? asString(asObject(value)?.name);
+  const name =
+    asString(asObject(asObject(value)?.function)?.name) ?? asString(asObject(value)?.name);
   return name ? { type: 'tool', name } : { type: 'auto' };
 }
 
@@ -93,7 +96,11 @@ export function wantsChatReasoning(body: JsonObject, model: string, family: Fami
   }
 }
 
-export function conversationFromChat(body: JsonObject, model: string, family: Family): Conversation {
+export function conversationFromChat(
+  body: JsonObject,
+  model: string,
+  family: Family,
+): Conversation {
   const conv = newConversation(model);
   const messages = asArray(body.messages).map((m) => asObject(m) ?? {});
   const toolNames = new Map<string, string>();

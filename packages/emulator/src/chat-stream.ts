@@ -22,7 +22,11 @@ function buildChunks(plan: ChatPlan): { chunks: JsonObject[]; contentful: number
   });
   const chunks: JsonObject[] = [];
   chunks.push(
-    chunk(family === 'openai' ? { role: 'assistant', content: '', refusal: null } : { role: 'assistant', content: '' }),
+    chunk(
+      family === 'openai'
+        ? { role: 'assistant', content: '', refusal: null }
+        : { role: 'assistant', content: '' },
+    ),
   );
 
   if (reply.reasoning) {
@@ -43,7 +47,8 @@ function buildChunks(plan: ChatPlan): { chunks: JsonObject[]; contentful: number
     chunks.push(chunk({ content: `\n![image](data:image/png;base64,${plan.image.b64})` }));
   } else if (plan.audio) {
     const { id, data, expiresAt } = plan.audio;
-    for (const p of splitText(plan.audio.transcript)) chunks.push(chunk({ audio: { id, transcript: p } }));
+    for (const p of splitText(plan.audio.transcript))
+      chunks.push(chunk({ audio: { id, transcript: p } }));
     chunks.push(chunk({ audio: { id, data } }));
     chunks.push(chunk({ audio: { id, expires_at: expiresAt } }));
   } else {
@@ -56,13 +61,21 @@ function buildChunks(plan: ChatPlan): { chunks: JsonObject[]; contentful: number
     if (isGoogle) {
       // Gemini conversion sends each call whole, in one chunk.
       chunks.push(
-        chunk({ tool_calls: [{ index: i, id, type: 'function', function: { name: call.name, arguments: args } }] }),
+        chunk({
+          tool_calls: [
+            { index: i, id, type: 'function', function: { name: call.name, arguments: args } },
+          ],
+        }),
       );
       return;
     }
     // Claude conversion uses content-block indexes (start at 1).
     const index = family === 'anthropic' ? i + 1 : i;
-    chunks.push(chunk({ tool_calls: [{ index, id, type: 'function', function: { name: call.name, arguments: '' } }] }));
+    chunks.push(
+      chunk({
+        tool_calls: [{ index, id, type: 'function', function: { name: call.name, arguments: '' } }],
+      }),
+    );
     for (const fragment of splitEven(args, 3)) {
       chunks.push(chunk({ tool_calls: [{ index, function: { arguments: fragment } }] }));
     }
@@ -113,7 +126,9 @@ export async function streamChatCompletion(ctx: Ctx, plan: ChatPlan): Promise<vo
       sse.drop();
       return;
     case 'stream-error':
-      await sse.data({ error: { message: 'upstream overloaded', type: 'upstream_error', code: 'overloaded' } });
+      await sse.data({
+        error: { message: 'upstream overloaded', type: 'upstream_error', code: 'overloaded' },
+      });
       return finishStream();
     case 'stream-raw-error': {
       const error = errorBody(ctx, {

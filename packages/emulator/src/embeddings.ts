@@ -1,7 +1,13 @@
 /** POST /v1/embeddings (protocol §7). */
 import { createHash } from 'node:crypto';
 import { type Ctx, sendJson } from './context.ts';
-import { requireJsonBody, sendInvalidRequest, sendMissingModel, sendModelNotFound, sendUpstreamError } from './errors.ts';
+import {
+  requireJsonBody,
+  sendInvalidRequest,
+  sendMissingModel,
+  sendModelNotFound,
+  sendUpstreamError,
+} from './errors.ts';
 import { asNumber, asString, tokenCount } from './json-util.ts';
 import { isKnownModel } from './known-models.ts';
 
@@ -57,14 +63,35 @@ export async function handleEmbeddings(ctx: Ctx): Promise<void> {
       : raw.map((x) => (typeof x === 'string' ? x : JSON.stringify(x)))
     : [String(raw)];
   if (inputs.length > MAX_INPUTS) {
-    return sendUpstreamError(ctx, 400, `'$.input' is invalid. Please check the API reference: the maximum number of inputs is ${MAX_INPUTS}.`, 'invalid_request_error', '', 'input');
+    return sendUpstreamError(
+      ctx,
+      400,
+      `'$.input' is invalid. Please check the API reference: the maximum number of inputs is ${MAX_INPUTS}.`,
+      'invalid_request_error',
+      '',
+      'input',
+    );
   }
   const requested = asNumber(body.dimensions);
   if (requested !== undefined && !supportsDimensions(model)) {
-    return sendUpstreamError(ctx, 400, 'This model does not support specifying dimensions.', 'invalid_request_error', '', 'dimensions');
+    return sendUpstreamError(
+      ctx,
+      400,
+      'This model does not support specifying dimensions.',
+      'invalid_request_error',
+      '',
+      'dimensions',
+    );
   }
   if (requested !== undefined && (requested < 1 || !Number.isInteger(requested))) {
-    return sendUpstreamError(ctx, 400, `Invalid value for 'dimensions' = ${requested}. Must be a positive integer.`, 'invalid_request_error', '', 'dimensions');
+    return sendUpstreamError(
+      ctx,
+      400,
+      `Invalid value for 'dimensions' = ${requested}. Must be a positive integer.`,
+      'invalid_request_error',
+      '',
+      'dimensions',
+    );
   }
   const dims = requested ?? defaultDimensions(model);
   const base64 = body.encoding_format === 'base64';

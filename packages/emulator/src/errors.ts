@@ -99,7 +99,8 @@ export function sendNotImplemented(ctx: Ctx): void {
 export function requireJsonBody(ctx: Ctx): JsonObject | undefined {
   if (isObject(ctx.body)) return ctx.body;
   const detail =
-    ctx.jsonError ?? (ctx.rawBody.length === 0 ? 'request body is empty' : 'body must be a JSON object');
+    ctx.jsonError ??
+    (ctx.rawBody.length === 0 ? 'request body is empty' : 'body must be a JSON object');
   sendInvalidBody(ctx, detail);
   return undefined;
 }

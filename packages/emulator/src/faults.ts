@@ -62,7 +62,9 @@ export function applyResponseFault(ctx: Ctx): boolean {
   }
   if (f.has('429')) {
     const message =
-      ctx.style === 'task' ? '当前分组上游负载已饱和，请稍后再试' : '您已达到请求数限制：1分钟内最多请求1次';
+      ctx.style === 'task'
+        ? '当前分组上游负载已饱和，请稍后再试'
+        : '您已达到请求数限制：1分钟内最多请求1次';
     sendError(ctx, 429, {
       message,
       code: ctx.style === 'task' ? 'rate_limit' : '',

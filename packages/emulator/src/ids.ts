@@ -31,10 +31,7 @@ export function hashUuid(seed: string): string {
 
 /** UTC `yyyymmddhhmmss`. */
 export function utcStamp(date = new Date()): string {
-  return date
-    .toISOString()
-    .replace(/[-:T]/g, '')
-    .slice(0, 14);
+  return date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
 }
 
 export function unixSeconds(): number {

@@ -45,10 +45,19 @@ function gptImageUsage(prompt: string, count: number, inputImages = 0): JsonObje
 }
 
 /** Shared answer for generations and edits once the request has been validated. */
-function answer(ctx: Ctx, model: string, prompt: string, count: number, responseFormat: string | undefined, inputImages: number): void {
+function answer(
+  ctx: Ctx,
+  model: string,
+  prompt: string,
+  count: number,
+  responseFormat: string | undefined,
+  inputImages: number,
+): void {
   const created = unixSeconds();
   if (isGptImage(model)) {
-    const data = Array.from({ length: count }, () => ({ b64_json: nextPng(ctx).png.toString('base64') }));
+    const data = Array.from({ length: count }, () => ({
+      b64_json: nextPng(ctx).png.toString('base64'),
+    }));
     sendJson(ctx, 200, { created, data, usage: gptImageUsage(prompt, count, inputImages) });
     return;
   }
@@ -104,16 +113,37 @@ export async function handleImageGenerations(ctx: Ctx): Promise<void> {
   if (size?.includes('×')) return sendInvalidRequest(ctx, 'size must use "x", not "×"');
   if (/dall-e-3/.test(model)) {
     if (n !== 1) {
-      return sendUpstreamError(ctx, 400, 'You must provide n=1 for this model.', 'invalid_request_error', '', 'n');
+      return sendUpstreamError(
+        ctx,
+        400,
+        'You must provide n=1 for this model.',
+        'invalid_request_error',
+        '',
+        'n',
+      );
     }
     if (size && !DALL_E_3_SIZES.includes(size)) {
       return sendInvalidRequest(ctx, `size ${size} is not supported by dall-e-3`);
     }
   }
   if (n < 1 || n > 10) {
-    return sendUpstreamError(ctx, 400, `Invalid 'n': ${n}. Expected a value between 1 and 10.`, 'invalid_request_error', '', 'n');
+    return sendUpstreamError(
+      ctx,
+      400,
+      `Invalid 'n': ${n}. Expected a value between 1 and 10.`,
+      'invalid_request_error',
+      '',
+      'n',
+    );
   }
-  answer(ctx, model, prompt, n, asString(body.response_format) ?? (isDallE(model) ? 'url' : 'b64_json'), 0);
+  answer(
+    ctx,
+    model,
+    prompt,
+    n,
+    asString(body.response_format) ?? (isDallE(model) ? 'url' : 'b64_json'),
+    0,
+  );
 }
 
 const IMAGE_FIELD = /^(image|image\[\d*\])$/;
@@ -126,17 +156,38 @@ export async function handleImageEdits(ctx: Ctx): Promise<void> {
     if (!body) return;
     const model = acceptModel(ctx, asString(body.model));
     if (!model) return;
-    const images = [...asArray(body.images), ...(body.image === undefined ? [] : asArray(body.image).length > 0 ? asArray(body.image) : [body.image])];
+    const images = [
+      ...asArray(body.images),
+      ...(body.image === undefined
+        ? []
+        : asArray(body.image).length > 0
+          ? asArray(body.image)
+          : [body.image]),
+    ];
     if (images.length === 0) return sendInvalidRequest(ctx, 'image is required');
     const prompt = asString(body.prompt) ?? '';
-    return answer(ctx, model, prompt, asNumber(body.n) ?? 1, asString(body.response_format), images.length);
+    return answer(
+      ctx,
+      model,
+      prompt,
+      asNumber(body.n) ?? 1,
+      asString(body.response_format),
+      images.length,
+    );
   }
   if (ctx.jsonError) return sendInvalidBody(ctx, ctx.jsonError);
   const model = acceptModel(ctx, fieldValue(mp, 'model'));
   if (!model) return;
   const images = mp.files.filter((f) => IMAGE_FIELD.test(f.field));
   if (images.length === 0) {
-    return sendUpstreamError(ctx, 400, "Missing required parameter: 'image'.", 'invalid_request_error', 'missing_required_parameter', 'image');
+    return sendUpstreamError(
+      ctx,
+      400,
+      "Missing required parameter: 'image'.",
+      'invalid_request_error',
+      'missing_required_parameter',
+      'image',
+    );
   }
   for (const f of mp.files) {
     if (!/\.[A-Za-z0-9]+$/.test(f.filename)) {
@@ -152,5 +203,12 @@ export async function handleImageEdits(ctx: Ctx): Promise<void> {
   }
   const prompt = fieldValue(mp, 'prompt');
   if (!prompt) return sendInvalidRequest(ctx, 'prompt is required');
-  answer(ctx, model, prompt, Number(fieldValue(mp, 'n') ?? 1) || 1, fieldValue(mp, 'response_format') ?? 'b64_json', images.length);
+  answer(
+    ctx,
+    model,
+    prompt,
+    Number(fieldValue(mp, 'n') ?? 1) || 1,
+    fieldValue(mp, 'response_format') ?? 'b64_json',
+    images.length,
+  );
 }

@@ -97,14 +97,18 @@ export function sampleFromSchema(schema: unknown, hints: SampleHints): unknown {
     if ('const' in s) return s.const;
     const enumValues = asArray(s.enum);
     if (enumValues.length > 0) {
-      return enumValues.find((v) => typeof v === 'string' && text.includes(v.toLowerCase())) ?? enumValues[0];
+      return (
+        enumValues.find((v) => typeof v === 'string' && text.includes(v.toLowerCase())) ??
+        enumValues[0]
+      );
     }
     const options = asArray(s.anyOf).length > 0 ? asArray(s.anyOf) : asArray(s.oneOf);
     if (options.length > 0) {
       const pick = options.find((o) => asObject(o)?.type !== 'null') ?? options[0];
       return gen(pick, prop, depth + 1);
     }
-    if (asArray(s.allOf).length > 0) s = { ...s, ...mergeAllOf(asArray(s.allOf)), allOf: undefined };
+    if (asArray(s.allOf).length > 0)
+      s = { ...s, ...mergeAllOf(asArray(s.allOf)), allOf: undefined };
     switch (firstType(s)) {
       case 'object': {
         const out: JsonObject = {};
@@ -150,7 +154,8 @@ export function findSchemaInText(text: string): JsonObject | undefined {
     if (end > start) {
       try {
         const value: unknown = JSON.parse(text.slice(start, end + 1));
-        if (isObject(value) && (value.type === 'object' || isObject(value.properties))) return value;
+        if (isObject(value) && (value.type === 'object' || isObject(value.properties)))
+          return value;
       } catch {
         // not JSON; keep scanning
       }

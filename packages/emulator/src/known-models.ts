@@ -129,7 +129,11 @@ const CHAT_MODELS = [
 
 const BY_KIND: Record<Exclude<ModelKind, 'chat'>, string[]> = {
   'responses-only': ['gpt-5.1-codex', 'gpt-5.2-pro'],
-  'image-chat': ['gemini-2.5-flash-image', 'gemini-2.5-flash-image-preview', 'gemini-3-pro-image-preview'],
+  'image-chat': [
+    'gemini-2.5-flash-image',
+    'gemini-2.5-flash-image-preview',
+    'gemini-3-pro-image-preview',
+  ],
   'audio-chat': ['gpt-4o-audio-preview', 'gpt-audio'],
   image: [
     'gpt-image-1',

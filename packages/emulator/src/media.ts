@@ -115,11 +115,20 @@ export function makeAudio(format: string | undefined): { bytes: Buffer; contentT
     case 'pcm16':
       return { bytes: makePcm(), contentType: 'audio/pcm' };
     case 'opus':
-      return { bytes: Buffer.concat([Buffer.from('OggS'), Buffer.alloc(60)]), contentType: 'audio/ogg' };
+      return {
+        bytes: Buffer.concat([Buffer.from('OggS'), Buffer.alloc(60)]),
+        contentType: 'audio/ogg',
+      };
     case 'aac':
-      return { bytes: Buffer.concat([Buffer.from([0xff, 0xf1, 0x50, 0x80]), Buffer.alloc(60)]), contentType: 'audio/aac' };
+      return {
+        bytes: Buffer.concat([Buffer.from([0xff, 0xf1, 0x50, 0x80]), Buffer.alloc(60)]),
+        contentType: 'audio/aac',
+      };
     case 'flac':
-      return { bytes: Buffer.concat([Buffer.from('fLaC'), Buffer.alloc(60)]), contentType: 'audio/flac' };
+      return {
+        bytes: Buffer.concat([Buffer.from('fLaC'), Buffer.alloc(60)]),
+        contentType: 'audio/flac',
+      };
     default:
       return { bytes: makeMp3(), contentType: 'audio/mpeg' };
   }

@@ -45,9 +45,18 @@ export async function handleModelList(ctx: Ctx): Promise<void> {
       display_name: id,
       type: 'model',
     }));
-    return sendJson(ctx, 200, { data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: false });
+    return sendJson(ctx, 200, {
+      data,
+      first_id: data[0]?.id ?? null,
+      last_id: data.at(-1)?.id ?? null,
+      has_more: false,
+    });
   }
-  sendJson(ctx, 200, { success: true, object: 'list', data: entries.map(([id, kind]) => modelObject(id, kind)) });
+  sendJson(ctx, 200, {
+    success: true,
+    object: 'list',
+    data: entries.map(([id, kind]) => modelObject(id, kind)),
+  });
 }
 
 export async function handleModelGet(ctx: Ctx): Promise<void> {

@@ -42,7 +42,8 @@ export function parseMultipart(body: Buffer, boundary: string): MultipartResult 
     const headers: Record<string, string> = {};
     for (const line of body.subarray(pos, headerEnd).toString('utf8').split('\r\n')) {
       const colon = line.indexOf(':');
-      if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+      if (colon > 0)
+        headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
     }
     const next = body.indexOf(separator, headerEnd + 4);
     if (next < 0) throw new Error('unterminated multipart part');

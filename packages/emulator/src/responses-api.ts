@@ -1,15 +1,41 @@
 /** POST /v1/responses — OpenAI Responses API, JSON and SSE (protocol §11). */
 import { toolCallId } from './chat-completions.ts';
 import { type Ctx, header, sendJson } from './context.ts';
-import { errorBody, requireJsonBody, sendInvalidRequest, sendMissingModel, sendModelNotFound } from './errors.ts';
+import {
+  errorBody,
+  requireJsonBody,
+  sendInvalidRequest,
+  sendMissingModel,
+  sendModelNotFound,
+} from './errors.ts';
 import { hashHex, unixSeconds } from './ids.ts';
-import { asArray, asNumber, asObject, asString, type JsonObject, splitEven, splitText, tokenCount } from './json-util.ts';
+import {
+  asArray,
+  asNumber,
+  asObject,
+  asString,
+  type JsonObject,
+  splitEven,
+  splitText,
+  tokenCount,
+} from './json-util.ts';
 import { isKnownModel } from './known-models.ts';
 import { isOpenAIReasoningModel } from './model-family.ts';
-import { type Conversation, newConversation, replyTokens, type ScriptedReply, scriptReply, type ToolResult } from './scripted-model.ts';
+import {
+  type Conversation,
+  newConversation,
+  replyTokens,
+  type ScriptedReply,
+  scriptReply,
+  type ToolResult,
+} from './scripted-model.ts';
 import { type StreamEvent, writeEventStream } from './sse.ts';
 
-const ATTACHMENT_KIND: Record<string, string> = { input_image: 'image_url', input_file: 'file', input_audio: 'input_audio' };
+const ATTACHMENT_KIND: Record<string, string> = {
+  input_image: 'image_url',
+  input_file: 'file',
+  input_audio: 'input_audio',
+};
 
 function partsText(content: unknown): string {
   if (typeof content === 'string') return content;
@@ -23,7 +49,8 @@ function conversationFromResponses(body: JsonObject, model: string): Conversatio
   const conv = newConversation(model);
   const system: string[] = [];
   if (typeof body.instructions === 'string') system.push(body.instructions);
-  const items = typeof body.input === 'string' ? [{ role: 'user', content: body.input }] : asArray(body.input);
+  const items =
+    typeof body.input === 'string' ? [{ role: 'user', content: body.input }] : asArray(body.input);
   const names = new Map<string, string>();
   for (const raw of items) {
     const item = asObject(raw) ?? {};
@@ -40,7 +67,10 @@ function conversationFromResponses(body: JsonObject, model: string): Conversatio
     results.unshift({ callId, name: names.get(callId), content: output });
   }
   conv.toolResults = results;
-  const lastUser = [...items].reverse().map(asObject).find((item) => item?.role === 'user');
+  const lastUser = [...items]
+    .reverse()
+    .map(asObject)
+    .find((item) => item?.role === 'user');
   if (results.length === 0 && lastUser) {
     conv.lastUserText = partsText(lastUser.content);
     for (const p of asArray(lastUser.content)) {
@@ -51,18 +81,26 @@ function conversationFromResponses(body: JsonObject, model: string): Conversatio
   for (const t of asArray(body.tools)) {
     const tool = asObject(t);
     if (tool?.type === 'function' && typeof tool.name === 'string') {
-      conv.tools.push({ name: tool.name, description: asString(tool.description), parameters: tool.parameters });
+      conv.tools.push({
+        name: tool.name,
+        description: asString(tool.description),
+        parameters: tool.parameters,
+      });
     }
   }
   const choice = body.tool_choice;
-  if (choice === 'none' || choice === 'required' || choice === 'auto') conv.toolChoice = { type: choice };
-  else if (typeof asObject(choice)?.name === 'string') conv.toolChoice = { type: 'tool', name: String(asObject(choice)?.name) };
+  if (choice === 'none' || choice === 'required' || choice === 'auto')
+    conv.toolChoice = { type: choice };
+  else if (typeof asObject(choice)?.name === 'string')
+    conv.toolChoice = { type: 'tool', name: String(asObject(choice)?.name) };
   conv.parallelToolCalls = body.parallel_tool_calls !== false;
   const format = asObject(asObject(body.text)?.format);
-  if (format?.type === 'json_schema') conv.format = { type: 'json_schema', schema: format.schema ?? { type: 'object' } };
+  if (format?.type === 'json_schema')
+    conv.format = { type: 'json_schema', schema: format.schema ?? { type: 'object' } };
   else if (format?.type === 'json_object') conv.format = { type: 'json_object' };
   const reasoning = asObject(body.reasoning);
-  conv.reasoning = reasoning?.effort !== 'none' && (reasoning !== undefined || isOpenAIReasoningModel(model));
+  conv.reasoning =
+    reasoning?.effort !== 'none' && (reasoning !== undefined || isOpenAIReasoningModel(model));
   conv.maxOutputTokens = asNumber(body.max_output_tokens);
   return conv;
 }
@@ -72,7 +110,13 @@ interface Built {
   items: JsonObject[];
 }
 
-function buildResponse(ctx: Ctx, body: JsonObject, model: string, reply: ScriptedReply, conv: Conversation): Built {
+function buildResponse(
+  ctx: Ctx,
+  body: JsonObject,
+  model: string,
+  reply: ScriptedReply,
+  conv: Conversation,
+): Built {
   const n = ctx.state.counters.next('response');
   const seed = `resp:${n}`;
   const reasoningCfg = asObject(body.reasoning);
@@ -108,7 +152,9 @@ function buildResponse(ctx: Ctx, body: JsonObject, model: string, reply: Scripte
     });
   });
   const tokens = replyTokens(reply);
-  const input = tokenCount(JSON.stringify(body.input ?? '') + String(body.instructions ?? '')) + tokenCount(JSON.stringify(body.tools ?? ''));
+  const input =
+    tokenCount(JSON.stringify(body.input ?? '') + String(body.instructions ?? '')) +
+    tokenCount(JSON.stringify(body.tools ?? ''));
   const cached = Math.min(input, Number(header(ctx, 'x-emulator-cached-tokens') ?? 0) || 0);
   const incomplete = reply.finish === 'length';
   const response: JsonObject = {
@@ -125,7 +171,10 @@ function buildResponse(ctx: Ctx, body: JsonObject, model: string, reply: Scripte
     output: items,
     parallel_tool_calls: conv.parallelToolCalls,
     previous_response_id: body.previous_response_id ?? null,
-    reasoning: { effort: reasoningCfg?.effort ?? (conv.reasoning ? 'medium' : null), summary: reasoningCfg?.summary ?? null },
+    reasoning: {
+      effort: reasoningCfg?.effort ?? (conv.reasoning ? 'medium' : null),
+      summary: reasoningCfg?.summary ?? null,
+    },
     store: body.store ?? true,
     temperature: body.temperature ?? 1,
     text: body.text ?? { format: { type: 'text' } },
@@ -151,7 +200,13 @@ function streamEvents(built: Built): StreamEvent[] {
   const push = (type: string, data: JsonObject): void => {
     events.push({ event: type, data: { type, sequence_number: events.length, ...data } });
   };
-  const pending = { ...built.response, status: 'in_progress', output: [], usage: null, incomplete_details: null };
+  const pending = {
+    ...built.response,
+    status: 'in_progress',
+    output: [],
+    usage: null,
+    incomplete_details: null,
+  };
   push('response.created', { response: pending });
   push('response.in_progress', { response: pending });
   built.items.forEach((item, output_index) => {
@@ -160,26 +215,69 @@ function streamEvents(built: Built): StreamEvent[] {
       push('response.output_item.added', { output_index, item: { ...item, summary: [] } });
       for (const [summary_index, part] of asArray(item.summary).entries()) {
         const text = String(asObject(part)?.text ?? '');
-        push('response.reasoning_summary_part.added', { item_id, output_index, summary_index, part: { type: 'summary_text', text: '' } });
+        push('response.reasoning_summary_part.added', {
+          item_id,
+          output_index,
+          summary_index,
+          part: { type: 'summary_text', text: '' },
+        });
         for (const delta of splitText(text)) {
-          push('response.reasoning_summary_text.delta', { item_id, output_index, summary_index, delta });
+          push('response.reasoning_summary_text.delta', {
+            item_id,
+            output_index,
+            summary_index,
+            delta,
+          });
         }
-        push('response.reasoning_summary_text.done', { item_id, output_index, summary_index, text });
-        push('response.reasoning_summary_part.done', { item_id, output_index, summary_index, part: { type: 'summary_text', text } });
+        push('response.reasoning_summary_text.done', {
+          item_id,
+          output_index,
+          summary_index,
+          text,
+        });
+        push('response.reasoning_summary_part.done', {
+          item_id,
+          output_index,
+          summary_index,
+          part: { type: 'summary_text', text },
+        });
       }
     } else if (item.type === 'message') {
       const part = asObject(asArray(item.content)[0]) ?? {};
       const text = String(part.text ?? '');
-      push('response.output_item.added', { output_index, item: { ...item, status: 'in_progress', content: [] } });
-      push('response.content_part.added', { item_id, output_index, content_index: 0, part: { type: 'output_text', annotations: [], logprobs: [], text: '' } });
+      push('response.output_item.added', {
+        output_index,
+        item: { ...item, status: 'in_progress', content: [] },
+      });
+      push('response.content_part.added', {
+        item_id,
+        output_index,
+        content_index: 0,
+        part: { type: 'output_text', annotations: [], logprobs: [], text: '' },
+      });
       for (const delta of splitText(text)) {
-        push('response.output_text.delta', { item_id, output_index, content_index: 0, delta, logprobs: [] });
+        push('response.output_text.delta', {
+          item_id,
+          output_index,
+          content_index: 0,
+          delta,
+          logprobs: [],
+        });
       }
-      push('response.output_text.done', { item_id, output_index, content_index: 0, text, logprobs: [] });
+      push('response.output_text.done', {
+        item_id,
+        output_index,
+        content_index: 0,
+        text,
+        logprobs: [],
+      });
       push('response.content_part.done', { item_id, output_index, content_index: 0, part });
     } else {
       const args = String(item.arguments);
-      push('response.output_item.added', { output_index, item: { ...item, status: 'in_progress', arguments: '' } });
+      push('response.output_item.added', {
+        output_index,
+        item: { ...item, status: 'in_progress', arguments: '' },
+      });
       for (const delta of splitEven(args, 3)) {
         push('response.function_call_arguments.delta', { item_id, output_index, delta });
       }
@@ -187,7 +285,9 @@ function streamEvents(built: Built): StreamEvent[] {
     }
     push('response.output_item.done', { output_index, item });
   });
-  push(built.response.status === 'incomplete' ? 'response.incomplete' : 'response.completed', { response: built.response });
+  push(built.response.status === 'incomplete' ? 'response.incomplete' : 'response.completed', {
+    response: built.response,
+  });
   return events;
 }
 
@@ -205,7 +305,16 @@ export async function handleResponses(ctx: Ctx): Promise<void> {
   await writeEventStream(
     ctx,
     events,
-    { event: 'error', data: { type: 'error', code: 'overloaded', message: 'upstream overloaded', param: null, sequence_number: events.length } },
+    {
+      event: 'error',
+      data: {
+        type: 'error',
+        code: 'overloaded',
+        message: 'upstream overloaded',
+        param: null,
+        sequence_number: events.length,
+      },
+    },
     errorBody(ctx, { message: 'upstream stream aborted', code: 'bad_response_body' }),
   );
 }

@@ -4,7 +4,7 @@ import { handleSpeech, handleTranscription } from './audio.ts';
 import { handleChatCompletions } from './chat-completions.ts';
 import { type Ctx, type ErrorStyle, sendBytes } from './context.ts';
 import { handleEmbeddings } from './embeddings.ts';
-import { sendError, sendNotImplemented } from './errors.ts';
+import { sendNotImplemented } from './errors.ts';
 import { handleGeminiModelList, handleGenerateContent } from './gemini-native.ts';
 import { handleImageEdits, handleImageGenerations } from './images.ts';
 import { handleModelGet, handleModelList } from './models-list.ts';
@@ -42,15 +42,69 @@ async function serveFile(ctx: Ctx): Promise<void> {
 const GEMINI_METHOD = '(generateContent|streamGenerateContent|embedContent|batchEmbedContents)';
 
 export const ROUTES: Route[] = [
-  { method: 'GET', pattern: /^\/files\/(images|audio|videos)\/[^/]+$/, auth: 'none', style: 'openai', handler: serveFile },
-  { method: 'GET', pattern: /^\/v1\/models$/, auth: 'anthropic', style: 'openai', handler: handleModelList },
-  { method: 'GET', pattern: /^\/v1\/models\/([^/:]+)$/, auth: 'gemini', style: 'openai', handler: handleModelGet },
-  { method: 'POST', pattern: /^\/v1\/chat\/completions$/, auth: 'bearer', style: 'openai', handler: handleChatCompletions },
-  { method: 'POST', pattern: /^\/v1\/embeddings$/, auth: 'bearer', style: 'openai', handler: handleEmbeddings },
-  { method: 'POST', pattern: /^\/v1\/images\/generations$/, auth: 'bearer', style: 'openai', handler: handleImageGenerations },
-  { method: 'POST', pattern: /^\/v1\/images\/edits$/, auth: 'bearer', style: 'openai', handler: handleImageEdits },
-  { method: 'POST', pattern: /^\/v1\/images\/variations$/, auth: 'bearer', style: 'openai', handler: sendNotImplemented },
-  { method: 'POST', pattern: /^\/v1\/audio\/speech$/, auth: 'bearer', style: 'openai', handler: handleSpeech },
+  {
+    method: 'GET',
+    pattern: /^\/files\/(images|audio|videos)\/[^/]+$/,
+    auth: 'none',
+    style: 'openai',
+    handler: serveFile,
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/models$/,
+    auth: 'anthropic',
+    style: 'openai',
+    handler: handleModelList,
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/models\/([^/:]+)$/,
+    auth: 'gemini',
+    style: 'openai',
+    handler: handleModelGet,
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/chat\/completions$/,
+    auth: 'bearer',
+    style: 'openai',
+    handler: handleChatCompletions,
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/embeddings$/,
+    auth: 'bearer',
+    style: 'openai',
+    handler: handleEmbeddings,
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/images\/generations$/,
+    auth: 'bearer',
+    style: 'openai',
+    handler: handleImageGenerations,
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/images\/edits$/,
+    auth: 'bearer',
+    style: 'openai',
+    handler: handleImageEdits,
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/images\/variations$/,
+    auth: 'bearer',
+    style: 'openai',
+    handler: sendNotImplemented,
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/audio\/speech$/,
+    auth: 'bearer',
+    style: 'openai',
+    handler: handleSpeech,
+  },
   {
     method: 'POST',
     pattern: /^\/v1\/audio\/transcriptions$/,
@@ -65,14 +119,62 @@ export const ROUTES: Route[] = [
     style: 'openai',
     handler: (ctx) => handleTranscription(ctx, 'translate'),
   },
-  { method: 'POST', pattern: /^\/v1\/responses$/, auth: 'bearer', style: 'openai', handler: handleResponses },
-  { method: 'POST', pattern: /^\/v1\/messages$/, auth: 'anthropic', style: 'anthropic', handler: handleMessages },
-  { method: 'POST', pattern: /^\/v1\/video\/generations$/, auth: 'bearer', style: 'task', handler: handleVideoSubmit },
-  { method: 'GET', pattern: /^\/v1\/video\/generations\/([^/]+)$/, auth: 'bearer', style: 'task', handler: handleVideoGenerationGet },
-  { method: 'POST', pattern: /^\/v1\/videos$/, auth: 'bearer', style: 'task', handler: handleVideoSubmit },
-  { method: 'GET', pattern: /^\/v1\/videos\/([^/]+)$/, auth: 'bearer', style: 'task', handler: handleVideoGet },
-  { method: 'GET', pattern: /^\/v1\/videos\/([^/]+)\/content$/, auth: 'bearer', style: 'task', handler: handleVideoContent },
-  { method: 'GET', pattern: /^\/v1beta\/models$/, auth: 'gemini', style: 'openai', handler: handleGeminiModelList },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/responses$/,
+    auth: 'bearer',
+    style: 'openai',
+    handler: handleResponses,
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/messages$/,
+    auth: 'anthropic',
+    style: 'anthropic',
+    handler: handleMessages,
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/video\/generations$/,
+    auth: 'bearer',
+    style: 'task',
+    handler: handleVideoSubmit,
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/video\/generations\/([^/]+)$/,
+    auth: 'bearer',
+    style: 'task',
+    handler: handleVideoGenerationGet,
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/videos$/,
+    auth: 'bearer',
+    style: 'task',
+    handler: handleVideoSubmit,
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/videos\/([^/]+)$/,
+    auth: 'bearer',
+    style: 'task',
+    handler: handleVideoGet,
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/videos\/([^/]+)\/content$/,
+    auth: 'bearer',
+    style: 'task',
+    handler: handleVideoContent,
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1beta\/models$/,
+    auth: 'gemini',
+    style: 'openai',
+    handler: handleGeminiModelList,
+  },
   {
     method: 'POST',
     pattern: new RegExp(`^/v1beta/models/([^/:]+):${GEMINI_METHOD}$`),
@@ -96,20 +198,14 @@ export const ROUTES: Route[] = [
   },
 ];
 
-export function matchRoute(method: string, path: string): { route: Route; params: string[] } | undefined {
+export function matchRoute(
+  method: string,
+  path: string,
+): { route: Route; params: string[] } | undefined {
   for (const route of ROUTES) {
     if (route.method !== method && !(method === 'HEAD' && route.method === 'GET')) continue;
     const m = path.match(route.pattern);
     if (m) return { route, params: m.slice(1) };
   }
   return undefined;
-}
-
-/** Method not allowed on a known path (e.g. GET /v1/chat/completions). */
-export function pathExists(path: string): boolean {
-  return ROUTES.some((r) => r.pattern.test(path));
-}
-
-export function sendMethodNotAllowed(ctx: Ctx): void {
-  sendError(ctx, 405, { message: `Method ${ctx.method} not allowed`, type: 'invalid_request_error', withRequestId: false });
 }

@@ -77,7 +77,10 @@ const STOP_WORDS = new Set(
     'A An And Are As At Be Both But By Call Can Could Do Does For From Get Give Hello Hi How I If In Is It ' +
     'Let Me My Now Of On Or Please Reply Return Say Show So Tell Thank Thanks The Then There This To Use ' +
     'Using Was We What When Where Which Who Why Will With Would You Your JSON Answer Respond Parallel ' +
-    'Celsius Fahrenheit Weather Calculate Compute Find Look Check Also'
+    'Celsius Fahrenheit Weather Calculate Compute Find Look Check Also Make Create Generate Write Draw ' +
+    'Describe Explain List Name Summarize Summarise Translate Provide Book Send Search Convert Add Plan ' +
+    'Recommend Suggest Compare Invent Imagine Pick Choose Fetch Run Set Read Open Whose Hey Ok Okay Yes ' +
+    'No Sure Based Here Today Tomorrow Now'
   ).split(' '),
 );
 
@@ -94,7 +97,8 @@ export function extractHints(text: string, snippet: string): Omit<SampleHints, '
   return { words, numbers, expression, snippet, text };
 }
 
-const GENERIC_TOOL_REQUEST = /\buse (the|a|your|any) tools?\b|\bcall (the|a) tool\b|weather|calculat/i;
+const GENERIC_TOOL_REQUEST =
+  /\buse (the|a|your|any) tools?\b|\bcall (the|a) tool\b|weather|calculat/i;
 const PARALLEL = /parallel|\bboth\b|all (the |of the )?tools|each of/i;
 
 function mentions(text: string, name: string): boolean {

@@ -66,7 +66,12 @@ export function createState(apiKey: string): EmulatorState {
 }
 
 /** Stores a file for unauthenticated download and returns its absolute URL. */
-export function storeFile(state: EmulatorState, path: string, contentType: string, body: Buffer): string {
+export function storeFile(
+  state: EmulatorState,
+  path: string,
+  contentType: string,
+  body: Buffer,
+): string {
   state.files.set(path, { contentType, body });
   return `${state.origin}${path}`;
 }

@@ -19,8 +19,10 @@ function taskError(ctx: Ctx, status: number, code: string, message = code): void
 function submitBody(ctx: Ctx): JsonObject | undefined {
   if (ctx.multipart) {
     const fields: JsonObject = {};
-    for (const key of Object.keys(ctx.multipart.fields)) fields[key] = fieldValue(ctx.multipart, key);
-    if (ctx.multipart.files.some((f) => f.field === 'input_reference')) fields.input_reference = 'file';
+    for (const key of Object.keys(ctx.multipart.fields))
+      fields[key] = fieldValue(ctx.multipart, key);
+    if (ctx.multipart.files.some((f) => f.field === 'input_reference'))
+      fields.input_reference = 'file';
     return fields;
   }
   return isObject(ctx.body) ? ctx.body : undefined;
@@ -28,12 +30,23 @@ function submitBody(ctx: Ctx): JsonObject | undefined {
 
 export async function handleVideoSubmit(ctx: Ctx): Promise<void> {
   const body = submitBody(ctx);
-  if (!body) return taskError(ctx, 400, 'invalid_request', `无效的请求, ${ctx.jsonError ?? 'body must be a JSON object'}`);
+  if (!body)
+    return taskError(
+      ctx,
+      400,
+      'invalid_request',
+      `无效的请求, ${ctx.jsonError ?? 'body must be a JSON object'}`,
+    );
   const model = asString(body.model);
   if (!model) return taskError(ctx, 400, 'invalid_request', 'model is required');
   if (!isKnownModel(model)) return sendModelNotFound(ctx, model);
   if (modelKind(model) !== 'video') {
-    return taskError(ctx, 400, 'invalid_request', `model ${model} does not support video generation`);
+    return taskError(
+      ctx,
+      400,
+      'invalid_request',
+      `model ${model} does not support video generation`,
+    );
   }
   const prompt = asString(body.prompt);
   if (!prompt) return taskError(ctx, 400, 'invalid_request', 'prompt is required');
@@ -45,11 +58,15 @@ export async function handleVideoSubmit(ctx: Ctx): Promise<void> {
       return taskError(ctx, 400, 'invalid_request', 'metadata must be a JSON object');
     }
   }
-  const polls = asNumber(metadata.emulator_polls) ?? asNumber(header(ctx, 'x-emulator-video-polls')) ?? 3;
+  const polls =
+    asNumber(metadata.emulator_polls) ?? asNumber(header(ctx, 'x-emulator-video-polls')) ?? 3;
   const shape = header(ctx, 'x-emulator-video-shape') === 'dec25' ? 'dec25' : 'mar26';
   const n = ctx.state.counters.next('video');
   const task: VideoTask = {
-    id: shape === 'dec25' ? `cgt-${utcStamp()}-${hashLetters(`cgt:${n}`, 5).toLowerCase()}` : `task_${hashBase62(`task:${n}`, 32)}`,
+    id:
+      shape === 'dec25'
+        ? `cgt-${utcStamp()}-${hashLetters(`cgt:${n}`, 5).toLowerCase()}`
+        : `task_${hashBase62(`task:${n}`, 32)}`,
     row: n,
     model,
     prompt,
@@ -59,10 +76,13 @@ export async function handleVideoSubmit(ctx: Ctx): Promise<void> {
     willFail: /fail/i.test(prompt),
     shape,
     size: asString(body.size),
-    seconds: asString(body.seconds) ?? (body.duration !== undefined ? String(body.duration) : undefined),
-    images: [asString(body.image), asString(body.input_reference), ...asArray(body.images).map(asString)].filter(
-      (x): x is string => x !== undefined,
-    ),
+    seconds:
+      asString(body.seconds) ?? (body.duration !== undefined ? String(body.duration) : undefined),
+    images: [
+      asString(body.image),
+      asString(body.input_reference),
+      ...asArray(body.images).map(asString),
+    ].filter((x): x is string => x !== undefined),
     metadata,
   };
   ctx.state.videos.set(task.id, task);
@@ -95,7 +115,10 @@ function poll(ctx: Ctx, task: VideoTask): Status {
 function percent(task: VideoTask, status: Status): number {
   if (status === 'queued') return 0;
   if (status === 'in_progress') {
-    return Math.min(90, Math.max(10, Math.round((task.polls / Math.max(1, task.pollsToComplete)) * 100)));
+    return Math.min(
+      90,
+      Math.max(10, Math.round((task.polls / Math.max(1, task.pollsToComplete)) * 100)),
+    );
   }
   return 100;
 }
@@ -157,7 +180,9 @@ export async function handleVideoGenerationGet(ctx: Ctx): Promise<void> {
   const url = `${ctx.state.origin}${videoPath(task)}`;
   const dec25 = task.shape === 'dec25' || header(ctx, 'x-emulator-video-shape') === 'dec25';
   const now = unixSeconds();
-  const upstreamId = task.id.startsWith('cgt-') ? task.id : `cgt-${task.id.slice(5, 25).toLowerCase()}`;
+  const upstreamId = task.id.startsWith('cgt-')
+    ? task.id
+    : `cgt-${task.id.slice(5, 25).toLowerCase()}`;
   const vendor: JsonObject = {
     id: upstreamId,
     model: task.model,
@@ -176,7 +201,12 @@ export async function handleVideoGenerationGet(ctx: Ctx): Promise<void> {
     platform: modelFamily(task.model) === 'doubao' ? '54' : modelFamily(task.model),
     action: 'generate',
     status: ENVELOPE_STATUS[status],
-    progress: status === 'queued' ? '20%' : status === 'in_progress' ? `${Math.max(30, percent(task, status))}%` : '100%',
+    progress:
+      status === 'queued'
+        ? '20%'
+        : status === 'in_progress'
+          ? `${Math.max(30, percent(task, status))}%`
+          : '100%',
     fail_reason: status === 'failed' ? FAILURE.message : dec25 && status === 'completed' ? url : '',
     result_url: status === 'completed' ? url : '',
     submit_time: task.createdAt,
@@ -188,7 +218,11 @@ export async function handleVideoGenerationGet(ctx: Ctx): Promise<void> {
     group: 'default',
     channel_id: 1,
     quota: 50000,
-    properties: { input: task.prompt, upstream_model_name: task.model, origin_model_name: task.model },
+    properties: {
+      input: task.prompt,
+      upstream_model_name: task.model,
+      origin_model_name: task.model,
+    },
     data: vendor,
   };
   if (dec25) delete data.result_url;
@@ -200,6 +234,7 @@ export async function handleVideoContent(ctx: Ctx): Promise<void> {
   const task = findTask(ctx);
   if (!task) return;
   const file = ctx.state.files.get(videoPath(task));
-  if (!file) return taskError(ctx, 400, 'task_not_completed', `task ${task.id} is not completed yet`);
+  if (!file)
+    return taskError(ctx, 400, 'task_not_completed', `task ${task.id} is not completed yet`);
   sendBytes(ctx, 200, file.contentType, file.body);
 }

@@ -144,7 +144,9 @@ describe('downloadResponseUrl', () => {
       type: 'error',
       status: 401,
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ error: { message: 'Invalid token', type: 'new_api_error', code: '' } }),
+      body: JSON.stringify({
+        error: { message: 'Invalid token', type: 'new_api_error', code: '' },
+      }),
     };
     const error = await downloadResponseUrl({ url: SAME_ORIGIN_URL, config }).catch((e) => e);
     expect(isMixRouterError(error)).toBe(true);

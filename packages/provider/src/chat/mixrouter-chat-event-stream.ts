@@ -31,6 +31,7 @@ export function createMixRouterChatEventStream({
   let builder!: MixRouterChatPartBuilder;
   let partial = '';
   let done = false;
+  let enqueued = 0;
 
   const handleLine = (line: string) => {
     if (line.length === 0 || done) return;
@@ -106,31 +107,44 @@ export function createMixRouterChatEventStream({
 
   return new ReadableStream<LanguageModelV4StreamPart>({
     start(controller) {
-      builder = new MixRouterChatPartBuilder((part) => controller.enqueue(part), { ...builderOptions, mode: 'stream' });
+      builder = new MixRouterChatPartBuilder(
+        (part) => {
+          enqueued++;
+          controller.enqueue(part);
+        },
+        { ...builderOptions, mode: 'stream' },
+      );
       controller.enqueue({ type: 'stream-start', warnings });
     },
     async pull(controller) {
-      let result: ReadableStreamReadResult<Uint8Array>;
-      try {
-        result = await reader.read();
-      } catch (error) {
-        if (isAbortError(error)) {
-          controller.error(error);
+      // A pull must enqueue something (or close): the stream calls pull again only
+      // after an enqueue, so a chunk that yields no part (usage-only, a `: PING`)
+      // would otherwise leave the reader waiting forever.
+      const before = enqueued;
+      while (enqueued === before) {
+        let result: ReadableStreamReadResult<Uint8Array>;
+        try {
+          result = await reader.read();
+        } catch (error) {
+          if (isAbortError(error)) {
+            controller.error(error);
+            return;
+          }
+          builder.reportError(error);
+          finish(controller);
           return;
         }
-        builder.reportError(error);
-        finish(controller);
-        return;
-      }
-      if (result.done) {
-        finish(controller);
-        return;
-      }
-      handleText(decoder.decode(result.value, { stream: true }));
-      if (done) {
-        // Ignore whatever follows [DONE]; release the connection.
-        reader.cancel().catch(() => {});
-        finish(controller);
+        if (result.done) {
+          finish(controller);
+          return;
+        }
+        handleText(decoder.decode(result.value, { stream: true }));
+        if (done) {
+          // Ignore whatever follows [DONE]; release the connection.
+          reader.cancel().catch(() => {});
+          finish(controller);
+          return;
+        }
       }
     },
     cancel(reason) {

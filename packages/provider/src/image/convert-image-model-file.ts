@@ -56,7 +56,10 @@ export async function loadImageModelFile(
     });
   }
   const data = await readResponseWithSizeLimit({ response, url: file.url });
-  return { data, mediaType: resolveImageMediaType(response.headers.get('content-type') ?? undefined, data) };
+  return {
+    data,
+    mediaType: resolveImageMediaType(response.headers.get('content-type') ?? undefined, data),
+  };
 }
 
 /** A Blob of the loaded bytes (copied only when they sit on a non-ArrayBuffer buffer). */

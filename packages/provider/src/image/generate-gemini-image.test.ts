@@ -194,7 +194,7 @@ describe('Gemini image models through chat completions', () => {
       mask: { type: 'file', mediaType: 'image/png', data: 'iVBORw0KGgo=' },
       providerOptions: { mixrouter: { quality: 'high' } },
     });
-    expect(result.warnings.map((w) => (w.type === 'other' ? w.message : w.feature))).toEqual([
+    expect(result.warnings.map((w) => ('feature' in w ? w.feature : w.type))).toEqual([
       'mask',
       'providerOptions.mixrouter.quality',
     ]);

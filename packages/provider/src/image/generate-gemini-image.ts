@@ -154,7 +154,10 @@ export async function generateGeminiImage({
   }
 
   if (collected.length === 0) {
-    const quoted = text.length > 0 ? ` It answered: "${text.length > 500 ? `${text.slice(0, 500)}…` : text}"` : ' It returned no text either.';
+    const quoted =
+      text.length > 0
+        ? ` It answered: "${text.length > 500 ? `${text.slice(0, 500)}…` : text}"`
+        : ' It returned no text either.';
     throw new NoContentGeneratedError({
       message: `Gemini image model ${modelId} returned no image.${quoted}`,
     });

@@ -60,7 +60,10 @@ describe('mapMixRouterImageSize', () => {
       fields: { size: '1024x1024' },
       warnings: ['unsupported'],
     });
-    expect(map('other', undefined, '800x600')).toEqual({ fields: { size: '800x600' }, warnings: [] });
+    expect(map('other', undefined, '800x600')).toEqual({
+      fields: { size: '800x600' },
+      warnings: [],
+    });
   });
 
   it('ignores a malformed ratio with a warning', () => {

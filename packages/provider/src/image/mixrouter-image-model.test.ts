@@ -31,7 +31,9 @@ const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]);
 const WEBP = Buffer.from('RIFF\x00\x00\x00\x00WEBPVP8 ', 'binary');
 const TIMESTAMP = new Date('2026-01-01T00:00:00Z');
 
-function createConfig(overrides: Partial<MixRouterImageModelConfig> = {}): MixRouterImageModelConfig {
+function createConfig(
+  overrides: Partial<MixRouterImageModelConfig> = {},
+): MixRouterImageModelConfig {
   return {
     provider: 'mixrouter.image',
     baseURL: BASE,
@@ -244,7 +246,12 @@ describe('MixRouterImageModel', () => {
     it('decodes data-URL results without a request', async () => {
       server.urls[GENERATIONS].response = {
         type: 'json-value',
-        body: { data: [{ url: 'data:image/png;base64,iVBORw0KGgo=' }, { b64_json: 'data:image/png;base64,AAAA' }] },
+        body: {
+          data: [
+            { url: 'data:image/png;base64,iVBORw0KGgo=' },
+            { b64_json: 'data:image/png;base64,AAAA' },
+          ],
+        },
       };
       const result = await model('qwen-image-plus').doGenerate(BASE_OPTIONS);
       expect(result.images).toEqual(['iVBORw0KGgo=', 'AAAA']);
@@ -262,9 +269,13 @@ describe('MixRouterImageModel', () => {
         type: 'error',
         status: 400,
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ error: { message: 'bad size', type: 'invalid_request_error', code: 'invalid_size' } }),
+        body: JSON.stringify({
+          error: { message: 'bad size', type: 'invalid_request_error', code: 'invalid_size' },
+        }),
       };
-      const httpError = await model('dall-e-3').doGenerate(BASE_OPTIONS).catch((e) => e);
+      const httpError = await model('dall-e-3')
+        .doGenerate(BASE_OPTIONS)
+        .catch((e) => e);
       expect(isMixRouterError(httpError)).toBe(true);
       expect(httpError.statusCode).toBe(400);
       expect(httpError.message).toContain('bad size');
@@ -273,7 +284,9 @@ describe('MixRouterImageModel', () => {
         type: 'json-value',
         body: { error: { message: 'content policy', code: 'content_policy_violation' } },
       };
-      const okError = await model('dall-e-3').doGenerate(BASE_OPTIONS).catch((e) => e);
+      const okError = await model('dall-e-3')
+        .doGenerate(BASE_OPTIONS)
+        .catch((e) => e);
       expect(APICallError.isInstance(okError)).toBe(true);
       expect(okError.message).toContain('content policy');
     });
@@ -323,7 +336,9 @@ describe('MixRouterImageModel', () => {
           { type: 'url', url: USER_IMAGE },
         ],
         mask: { type: 'file', mediaType: 'image/png', data: new Uint8Array(PNG) },
-        providerOptions: { mixrouter: { inputFidelity: 'high', quality: 'high', extraBody: { stream: false } } },
+        providerOptions: {
+          mixrouter: { inputFidelity: 'high', quality: 'high', extraBody: { stream: false } },
+        },
       });
 
       expect(server.calls.map((call) => call.requestUrl)).toEqual([USER_IMAGE, EDITS]);
@@ -387,7 +402,9 @@ describe('MixRouterImageModel', () => {
       const { forms, fetch } = capturingFetch();
       await model('gpt-image-1', { fetch }).doGenerate({
         ...BASE_OPTIONS,
-        files: [{ type: 'file', mediaType: 'application/octet-stream', data: new Uint8Array(JPEG) }],
+        files: [
+          { type: 'file', mediaType: 'application/octet-stream', data: new Uint8Array(JPEG) },
+        ],
       });
       const image = forms[0].get('image') as File;
       expect(image.name).toBe('image.jpg');
@@ -459,7 +476,11 @@ describe('MixRouterImageModel', () => {
       const { forms, fetch } = capturingFetch();
       const result = await generateImage({
         model: model('gpt-image-1', { fetch }),
-        prompt: { text: 'Add a hat', images: [new Uint8Array(PNG), new Uint8Array(JPEG)], mask: new Uint8Array(PNG) },
+        prompt: {
+          text: 'Add a hat',
+          images: [new Uint8Array(PNG), new Uint8Array(JPEG)],
+          mask: new Uint8Array(PNG),
+        },
         maxRetries: 0,
       });
       expect(forms[0].getAll('image[]').map((file) => (file as File).name)).toEqual([

@@ -307,11 +307,7 @@ export class MixRouterImageModel implements ImageModelV4 {
     // The gateway's own convention: one image → `image`, several → repeated `image[]`.
     if (images.length === 1) {
       const [image] = images;
-      form.append(
-        'image',
-        loadedImageToBlob(image),
-        imageFilename('image', image.mediaType),
-      );
+      form.append('image', loadedImageToBlob(image), imageFilename('image', image.mediaType));
     } else {
       images.forEach((image, index) => {
         form.append(
@@ -322,11 +318,7 @@ export class MixRouterImageModel implements ImageModelV4 {
       });
     }
     if (maskFile !== undefined) {
-      form.append(
-        'mask',
-        loadedImageToBlob(maskFile),
-        imageFilename('mask', maskFile.mediaType),
-      );
+      form.append('mask', loadedImageToBlob(maskFile), imageFilename('mask', maskFile.mediaType));
     }
     return form;
   }

@@ -72,8 +72,11 @@ export const mixrouterSpeechResponseHandler: ResponseHandler<MixRouterSpeechWire
         ...base,
         responseBody,
         fields: {
-          message: nonEmptyString(body.message) ?? 'MixRouter speech request failed (success: false)',
-          code: nonEmptyString(body.code) ?? (typeof body.code === 'number' ? String(body.code) : undefined),
+          message:
+            nonEmptyString(body.message) ?? 'MixRouter speech request failed (success: false)',
+          code:
+            nonEmptyString(body.code) ??
+            (typeof body.code === 'number' ? String(body.code) : undefined),
         },
       });
     }

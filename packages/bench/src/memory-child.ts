@@ -1,0 +1,69 @@
+/**
+ * Scenario 4, one measurement per process: warm up on a short stream, collect garbage,
+ * take the baseline, then stream the long response once while sampling RSS and heap
+ * every 2 ms. Prints one JSON line.
+ *
+ * Usage: node --expose-gc --import tsx src/memory-child.ts <origin> <task> <scenario> <warm-up scenario>
+ */
+import { parseScenarioKey } from './fixtures';
+import { createStreamRunner, PROVIDERS, type ProviderName, type StreamTask } from './impls';
+
+const [origin, taskName, key, warmKey] = process.argv.slice(2) as [string, string, string, string];
+
+function parseTask(name: string): StreamTask {
+  if (name === 'floor' || name === 'core') return { kind: name };
+  const [provider, kind] = name.split(':') as [ProviderName, 'streamText' | 'doStream'];
+  if (!PROVIDERS.some((p) => p.name === provider)) throw new Error(`unknown provider ${provider}`);
+  return { kind, provider };
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc === undefined) throw new Error('run with --expose-gc');
+
+const task = parseTask(taskName);
+const scenario = parseScenarioKey(key)!;
+const warm = parseScenarioKey(warmKey)!;
+
+const warmRunner = createStreamRunner(task, warm, `${origin}/s/${warmKey}/v1`);
+for (let i = 0; i < 3; i++) await warmRunner({ keepText: true, text: '' });
+const runner = createStreamRunner(task, scenario, `${origin}/s/${key}/v1`);
+
+gc();
+gc();
+const base = process.memoryUsage();
+const maxRssBefore = process.resourceUsage().maxRSS * 1024;
+let peakRss = base.rss;
+let peakHeap = base.heapUsed;
+let peakExternal = base.external + base.arrayBuffers;
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  if (m.rss > peakRss) peakRss = m.rss;
+  if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+  if (m.external + m.arrayBuffers > peakExternal) peakExternal = m.external + m.arrayBuffers;
+}, 2);
+
+const sink = { keepText: true, text: '' };
+const t0 = performance.now();
+const seen = await runner(sink);
+const wallMs = performance.now() - t0;
+clearInterval(sampler);
+const end = process.memoryUsage();
+peakRss = Math.max(peakRss, end.rss);
+peakHeap = Math.max(peakHeap, end.heapUsed);
+const maxRssAfter = process.resourceUsage().maxRSS * 1024;
+
+process.stdout.write(
+  `${JSON.stringify({
+    task: taskName,
+    scenario: key,
+    wallMs,
+    textChars: sink.text.length,
+    seenText: seen.text,
+    baseRss: base.rss,
+    baseHeap: base.heapUsed,
+    peakRss: Math.max(peakRss, maxRssAfter > maxRssBefore ? maxRssAfter : 0),
+    peakHeap,
+    maxRss: maxRssAfter,
+  })}\n`,
+);
+process.exit(0);

@@ -1,0 +1,29 @@
+#!/usr/bin/env -S npx tsx
+/** Starts the MixRouter emulator: `tsx src/cli.ts [--port 8787] [--host 127.0.0.1] [--api-key sk-emulator]`. */
+import { parseArgs } from 'node:util';
+import { startEmulator } from './emulator-server.ts';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8787' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'api-key': { type: 'string', default: 'sk-emulator' },
+  },
+});
+
+const emulator = await startEmulator({
+  port: Number(values.port),
+  host: values.host,
+  apiKey: values['api-key'],
+});
+
+console.log(`MixRouter emulator listening`);
+console.log(`  baseURL: ${emulator.baseURL}`);
+console.log(`  apiKey:  ${emulator.apiKey}`);
+
+process.once('SIGINT', () => {
+  void emulator.close().then(() => process.exit(0));
+});
+process.once('SIGTERM', () => {
+  void emulator.close().then(() => process.exit(0));
+});
