@@ -13,25 +13,35 @@ type ChildReport = {
   baseHeap: number;
   peakRss: number;
   peakHeap: number;
+  peakLive: number;
+  endLive: number;
   maxRss: number;
 };
 
 export type MemoryCell = {
   deltas: number;
   textChars: number;
+  /** Mode `rss`: peak RSS − RSS at the baseline (after warm-up and GC). */
   rssGrowth: Summary;
+  /** Mode `rss`: peak heapUsed − baseline (garbage included). */
   heapGrowth: Summary;
   peakRss: Summary;
+  /** Mode `live`: peak heap after forced full GCs − baseline (reachable memory only). */
+  liveGrowth: Summary;
+  /** Mode `live`: reachable heap at the end (before anything is released) − baseline. */
+  endLiveGrowth: Summary;
   problems: string[];
 };
 
 export type MemoryResult = { sizes: number[]; tasks: Array<{ task: string; cells: MemoryCell[] }> };
 
-function runChild(origin: string, task: string, key: string, warmKey: string): Promise<ChildReport> {
+type Mode = 'rss' | 'live';
+
+function runChild(origin: string, task: string, key: string, warmKey: string, mode: Mode): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', 'src/memory-child.ts', origin, task, key, warmKey],
+      ['--expose-gc', '--import', 'tsx', 'src/memory-child.ts', origin, task, key, warmKey, mode],
       { cwd: BENCH_DIR, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -64,24 +74,27 @@ export async function benchMemory(
   const tasks = streamTasks().map(streamTaskName);
   const reports = new Map<string, ChildReport[]>();
   const problems = new Map<string, Set<string>>();
-  const cellKey = (task: string, n: number) => `${task}|${n}`;
+  const cellKey = (task: string, n: number, mode: Mode) => `${task}|${n}|${mode}`;
   let round = 0;
   for (let rep = 0; rep < repeats; rep++) {
     for (const n of sizes) {
       const started = performance.now();
+      for (const mode of ['rss', 'live'] as const) {
       for (const task of rotate(tasks, round++)) {
-        const k = cellKey(task, n);
+        const k = cellKey(task, n, mode);
         if (!reports.has(k)) reports.set(k, []);
-        if (!problems.has(k)) problems.set(k, new Set());
+        const pk = cellKey(task, n, 'rss');
+        if (!problems.has(pk)) problems.set(pk, new Set());
         try {
-          const report = await runChild(origin, task, `text-${n}`, `text-${warmDeltas}`);
+          const report = await runChild(origin, task, `text-${n}`, `text-${warmDeltas}`, mode);
           reports.get(k)!.push(report);
           if (report.textChars !== report.seenText) {
-            problems.get(k)!.add(`kept ${report.textChars} chars, saw ${report.seenText}`);
+            problems.get(pk)!.add(`kept ${report.textChars} chars, saw ${report.seenText}`);
           }
         } catch (error) {
-          problems.get(k)!.add(error instanceof Error ? error.message.slice(0, 300) : String(error));
+          problems.get(pk)!.add(error instanceof Error ? error.message.slice(0, 300) : String(error));
         }
+      }
       }
       log(`  memory ${n} deltas, repeat ${rep + 1}/${repeats}: ${(performance.now() - started).toFixed(0)} ms`);
     }
@@ -91,14 +104,17 @@ export async function benchMemory(
     tasks: tasks.map((task) => ({
       task,
       cells: sizes.map((n) => {
-        const rs = reports.get(cellKey(task, n)) ?? [];
+        const rs = reports.get(cellKey(task, n, 'rss')) ?? [];
+        const ls = reports.get(cellKey(task, n, 'live')) ?? [];
         return {
           deltas: n,
-          textChars: rs[0]?.textChars ?? 0,
+          textChars: rs[0]?.textChars ?? ls[0]?.textChars ?? 0,
           rssGrowth: summarize(rs.map((r) => r.peakRss - r.baseRss)),
           heapGrowth: summarize(rs.map((r) => r.peakHeap - r.baseHeap)),
           peakRss: summarize(rs.map((r) => r.peakRss)),
-          problems: [...(problems.get(cellKey(task, n)) ?? [])],
+          liveGrowth: summarize(ls.map((r) => r.peakLive - r.baseHeap)),
+          endLiveGrowth: summarize(ls.map((r) => r.endLive - r.baseHeap)),
+          problems: [...(problems.get(cellKey(task, n, 'rss')) ?? [])],
         };
       }),
     })),

@@ -1,14 +1,15 @@
 /**
  * Scenario 4, one measurement per process: warm up on a short stream, collect garbage,
  * take the baseline, then stream the long response once while sampling RSS and heap
- * every 2 ms. Prints one JSON line.
+ * every 2 ms (mode `rss`), or force a full GC every 20 ms and sample the live heap after
+ * it (mode `live`: what is still reachable, garbage excluded). Prints one JSON line.
  *
- * Usage: node --expose-gc --import tsx src/memory-child.ts <origin> <task> <scenario> <warm-up scenario>
+ * Usage: node --expose-gc --import tsx src/memory-child.ts <origin> <task> <scenario> <warm-up scenario> <rss|live>
  */
 import { parseScenarioKey } from './fixtures';
 import { createStreamRunner, PROVIDERS, type ProviderName, type StreamTask } from './impls';
 
-const [origin, taskName, key, warmKey] = process.argv.slice(2) as [string, string, string, string];
+const [origin, taskName, key, warmKey, mode] = process.argv.slice(2) as [string, string, string, string, string];
 
 function parseTask(name: string): StreamTask {
   if (name === 'floor' || name === 'core') return { kind: name };
@@ -34,13 +35,21 @@ const base = process.memoryUsage();
 const maxRssBefore = process.resourceUsage().maxRSS * 1024;
 let peakRss = base.rss;
 let peakHeap = base.heapUsed;
-let peakExternal = base.external + base.arrayBuffers;
-const sampler = setInterval(() => {
-  const m = process.memoryUsage();
-  if (m.rss > peakRss) peakRss = m.rss;
-  if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
-  if (m.external + m.arrayBuffers > peakExternal) peakExternal = m.external + m.arrayBuffers;
-}, 2);
+let peakLive = base.heapUsed;
+const sampler = setInterval(
+  () => {
+    if (mode === 'live') {
+      gc();
+      const live = process.memoryUsage().heapUsed;
+      if (live > peakLive) peakLive = live;
+      return;
+    }
+    const m = process.memoryUsage();
+    if (m.rss > peakRss) peakRss = m.rss;
+    if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+  },
+  mode === 'live' ? 20 : 2,
+);
 
 const sink = { keepText: true, text: '' };
 const t0 = performance.now();
@@ -51,6 +60,10 @@ const end = process.memoryUsage();
 peakRss = Math.max(peakRss, end.rss);
 peakHeap = Math.max(peakHeap, end.heapUsed);
 const maxRssAfter = process.resourceUsage().maxRSS * 1024;
+// Still reachable at the end (the kept text included), before anything is released.
+gc();
+const endLive = process.memoryUsage().heapUsed;
+peakLive = Math.max(peakLive, endLive);
 
 process.stdout.write(
   `${JSON.stringify({
@@ -63,6 +76,8 @@ process.stdout.write(
     baseHeap: base.heapUsed,
     peakRss: Math.max(peakRss, maxRssAfter > maxRssBefore ? maxRssAfter : 0),
     peakHeap,
+    peakLive,
+    endLive,
     maxRss: maxRssAfter,
   })}\n`,
 );

@@ -82,7 +82,11 @@ export function extractMixRouterErrorFields(value: unknown): MixRouterErrorField
     const e = error as Record<string, unknown>;
     const message = asString(e.message) ?? asString(e.msg);
     if (message === undefined && e.code === undefined && e.type === undefined) return undefined;
-    return { message, code: asString(e.code), type: asString(e.type), param: asString(e.param) };
+    const type = asString(e.type);
+    // /v1/messages: {"type":"error","error":{"type":"<code or type>","message":…}} — the
+    // gateway puts its error code in `error.type` there (protocol §5.1).
+    const code = asString(e.code) ?? (body.type === 'error' ? type : undefined);
+    return { message, code, type, param: asString(e.param) };
   }
   if (typeof error === 'string' && error.length > 0) return { message: error };
   // Task routes: {"code":"task_not_exist","message":"…","data":null}; success envelopes use code "success".

@@ -6,6 +6,7 @@ import { isMixRouterError } from '../mixrouter-error';
 import {
   CHAT_URL,
   callOptions,
+  createTestProvider,
   deltaChunk,
   partTypes,
   sseFixtureResponse,
@@ -218,15 +219,23 @@ describe('stream endings', () => {
     ).rejects.toMatchObject({ name: 'AbortError' });
   });
 
-  it('releases the connection when the consumer cancels', async () => {
-    const controller = new TestResponseController();
-    server.urls[CHAT_URL].response = { type: 'controlled-stream', controller };
-    const { stream } = await testModel('gpt-4o').doStream(callOptions());
+  it('cancels the response body when the consumer cancels', async () => {
+    let cancelled: unknown;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(toSseEvents(partialLines, { done: false }).join('')));
+      },
+      cancel(reason) {
+        cancelled = reason;
+      },
+    });
+    const fetch = async () =>
+      new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+    const { stream } = await createTestProvider({ fetch }).chat('gpt-4o').doStream(callOptions());
     const reader = stream.getReader();
-    await controller.write(toSseEvents(partialLines.slice(0, 1), { done: false }).join(''));
     await reader.read();
     await reader.cancel('user stopped');
-    await expect(controller.write('data: [DONE]\n\n')).rejects.toBeDefined();
+    expect(cancelled).toBe('user stopped');
   });
 });
 
