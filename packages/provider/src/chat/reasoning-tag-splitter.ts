@@ -67,8 +67,12 @@ export class ReasoningTagSplitter {
         const at = buffer.indexOf(this.closeTag);
         if (at === -1) {
           const hold = partialTagSuffix(buffer, [this.closeTag]);
-          this.emit(out, 'reasoning', buffer.slice(0, buffer.length - hold));
-          this.pending = buffer.slice(buffer.length - hold);
+          // Trailing whitespace is held too: if the close tag follows, it is trimmed,
+          // exactly as when the whole block arrives in one chunk.
+          const body = buffer.slice(0, buffer.length - hold);
+          const visible = body.replace(/\s+$/, '');
+          this.emit(out, 'reasoning', visible);
+          this.pending = buffer.slice(visible.length);
           break;
         }
         this.emit(out, 'reasoning', buffer.slice(0, at).replace(/\s+$/, ''));
