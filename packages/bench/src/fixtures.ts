@@ -19,7 +19,9 @@ export type StreamScenario =
   | { kind: 'mixed'; reasoningDeltas: number; toolCalls: number; fragmentsPerCall: number };
 
 export function scenarioKey(s: StreamScenario): string {
-  return s.kind === 'text' ? `text-${s.deltas}` : `mixed-${s.reasoningDeltas}-${s.toolCalls}x${s.fragmentsPerCall}`;
+  return s.kind === 'text'
+    ? `text-${s.deltas}`
+    : `mixed-${s.reasoningDeltas}-${s.toolCalls}x${s.fragmentsPerCall}`;
 }
 
 export function parseScenarioKey(key: string): StreamScenario | undefined {
@@ -47,9 +49,33 @@ export function modelFor(s: StreamScenario): string {
 }
 
 const WORDS = [
-  'The ', 'gateway ', 'streams ', 'tokens ', 'as ', 'fast ', 'as ', 'the ', 'socket ', 'allows', ', ',
-  'and ', 'every ', 'chunk ', 'carries ', 'one ', 'short ', 'delta', '. ', 'Numbers ', 'like ', '42 ',
-  'and ', 'quotes "x" ', 'appear ', 'too', '.\n',
+  'The ',
+  'gateway ',
+  'streams ',
+  'tokens ',
+  'as ',
+  'fast ',
+  'as ',
+  'the ',
+  'socket ',
+  'allows',
+  ', ',
+  'and ',
+  'every ',
+  'chunk ',
+  'carries ',
+  'one ',
+  'short ',
+  'delta',
+  '. ',
+  'Numbers ',
+  'like ',
+  '42 ',
+  'and ',
+  'quotes "x" ',
+  'appear ',
+  'too',
+  '.\n',
 ];
 
 /** The i-th text delta of a text scenario. */
@@ -71,7 +97,8 @@ export function toolArguments(k: number, fragments: number): string {
 export function splitInto(text: string, n: number): string[] {
   const out: string[] = [];
   const size = text.length / n;
-  for (let i = 0; i < n; i++) out.push(text.slice(Math.round(i * size), Math.round((i + 1) * size)));
+  for (let i = 0; i < n; i++)
+    out.push(text.slice(Math.round(i * size), Math.round((i + 1) * size)));
   return out;
 }
 
@@ -107,7 +134,11 @@ function chunk(model: string, choices: unknown[], extra?: Record<string, unknown
   })}\n\n`;
 }
 
-function deltaChunk(model: string, delta: Record<string, unknown>, finishReason: string | null = null): string {
+function deltaChunk(
+  model: string,
+  delta: Record<string, unknown>,
+  finishReason: string | null = null,
+): string {
   return chunk(model, [{ index: 0, delta, finish_reason: finishReason }]);
 }
 
@@ -121,18 +152,28 @@ export function buildSseBody(s: StreamScenario): Buffer {
     parts.push(deltaChunk(model, {}, 'stop'));
     usage = usageObject(s.deltas, 0);
   } else {
-    for (let i = 0; i < s.reasoningDeltas; i++) parts.push(deltaChunk(model, { reasoning_content: reasoningToken(i) }));
+    for (let i = 0; i < s.reasoningDeltas; i++)
+      parts.push(deltaChunk(model, { reasoning_content: reasoningToken(i) }));
     // Parallel tool calls stream one after another (OpenAI order): a header fragment with
     // id + name, then argument-only fragments.
     for (let k = 0; k < s.toolCalls; k++) {
       const fragments = splitInto(toolArguments(k, s.fragmentsPerCall), s.fragmentsPerCall);
       parts.push(
         deltaChunk(model, {
-          tool_calls: [{ index: k, id: `call_${k}`, type: 'function', function: { name: TOOL_NAME, arguments: '' } }],
+          tool_calls: [
+            {
+              index: k,
+              id: `call_${k}`,
+              type: 'function',
+              function: { name: TOOL_NAME, arguments: '' },
+            },
+          ],
         }),
       );
       for (const fragment of fragments) {
-        parts.push(deltaChunk(model, { tool_calls: [{ index: k, function: { arguments: fragment } }] }));
+        parts.push(
+          deltaChunk(model, { tool_calls: [{ index: k, function: { arguments: fragment } }] }),
+        );
       }
     }
     parts.push(deltaChunk(model, {}, 'tool_calls'));
@@ -171,13 +212,23 @@ const V4_USAGE = (output: number, reasoning: number) => ({
 export function buildV4Parts(s: StreamScenario): LanguageModelV4StreamPart[] {
   const parts: LanguageModelV4StreamPart[] = [
     { type: 'stream-start', warnings: [] },
-    { type: 'response-metadata', id: CHUNK_ID, modelId: modelFor(s), timestamp: new Date(CREATED * 1000) },
+    {
+      type: 'response-metadata',
+      id: CHUNK_ID,
+      modelId: modelFor(s),
+      timestamp: new Date(CREATED * 1000),
+    },
   ];
   if (s.kind === 'text') {
     parts.push({ type: 'text-start', id: 'txt-0' });
-    for (let i = 0; i < s.deltas; i++) parts.push({ type: 'text-delta', id: 'txt-0', delta: textToken(i) });
+    for (let i = 0; i < s.deltas; i++)
+      parts.push({ type: 'text-delta', id: 'txt-0', delta: textToken(i) });
     parts.push({ type: 'text-end', id: 'txt-0' });
-    parts.push({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage: V4_USAGE(s.deltas, 0) });
+    parts.push({
+      type: 'finish',
+      finishReason: { unified: 'stop', raw: 'stop' },
+      usage: V4_USAGE(s.deltas, 0),
+    });
     return parts;
   }
   parts.push({ type: 'reasoning-start', id: 'reasoning-0' });
@@ -189,7 +240,8 @@ export function buildV4Parts(s: StreamScenario): LanguageModelV4StreamPart[] {
     const id = `call_${k}`;
     const args = toolArguments(k, s.fragmentsPerCall);
     parts.push({ type: 'tool-input-start', id, toolName: TOOL_NAME });
-    for (const fragment of splitInto(args, s.fragmentsPerCall)) parts.push({ type: 'tool-input-delta', id, delta: fragment });
+    for (const fragment of splitInto(args, s.fragmentsPerCall))
+      parts.push({ type: 'tool-input-delta', id, delta: fragment });
     parts.push({ type: 'tool-input-end', id });
     parts.push({ type: 'tool-call', toolCallId: id, toolName: TOOL_NAME, input: args });
   }
@@ -229,14 +281,21 @@ export function buildJsonReply(): Buffer {
       object: 'chat.completion',
       created: CREATED,
       model: TEXT_MODEL,
-      choices: [{ index: 0, message: { role: 'assistant', content: 'Done.' }, finish_reason: 'stop' }],
+      choices: [
+        { index: 0, message: { role: 'assistant', content: 'Done.' }, finish_reason: 'stop' },
+      ],
       usage: usageObject(2, 0),
     }),
     'utf8',
   );
 }
 
-export type RequestScenario = { messages: number; tools: number; images: number; imageBytes: number };
+export type RequestScenario = {
+  messages: number;
+  tools: number;
+  images: number;
+  imageBytes: number;
+};
 
 /** Deterministic pseudo-random image bytes with a PNG signature (no real decoding happens). */
 export function imageBytes(seed: number, size: number): Uint8Array {
@@ -276,7 +335,10 @@ export function toolSchema(t: number) {
       limit: { type: 'integer', minimum: 1, maximum: 50 },
       filters: {
         type: 'object',
-        properties: { region: { type: 'string', enum: ['eu', 'us', 'apac'] }, since: { type: 'string' } },
+        properties: {
+          region: { type: 'string', enum: ['eu', 'us', 'apac'] },
+          since: { type: 'string' },
+        },
         additionalProperties: false,
       },
     },

@@ -3,13 +3,14 @@
  * each consumes a response completely and returns what it saw, so every run is also a
  * correctness check. Nothing here times anything.
  */
+
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type {
   LanguageModelV4,
   LanguageModelV4FunctionTool,
   LanguageModelV4Prompt,
   LanguageModelV4StreamPart,
 } from '@ai-sdk/provider';
-import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { createMixRouter } from '@mixrouter/ai-sdk-provider';
 import { createOpenRouter } from '@openrouter/ai-sdk-provider';
 import { generateText, type ModelMessage, streamText, type ToolSet, tool } from 'ai';
@@ -39,8 +40,16 @@ export const API_KEY = 'sk-bench-0000000000000000';
 export type ProviderName = 'mixrouter' | 'openai-compatible' | 'openrouter';
 
 export const PROVIDERS: Array<{ name: ProviderName; pkg: string; label: string }> = [
-  { name: 'mixrouter', pkg: '@mixrouter/ai-sdk-provider', label: 'this package (`createMixRouter`)' },
-  { name: 'openai-compatible', pkg: '@ai-sdk/openai-compatible', label: '`createOpenAICompatible`' },
+  {
+    name: 'mixrouter',
+    pkg: '@mixrouter/ai-sdk-provider',
+    label: 'this package (`createMixRouter`)',
+  },
+  {
+    name: 'openai-compatible',
+    pkg: '@ai-sdk/openai-compatible',
+    label: '`createOpenAICompatible`',
+  },
   { name: 'openrouter', pkg: '@openrouter/ai-sdk-provider', label: '`createOpenRouter`' },
 ];
 
@@ -50,7 +59,12 @@ export function createModel(name: ProviderName, baseURL: string, modelId: string
     case 'mixrouter':
       return createMixRouter({ apiKey: API_KEY, baseURL })(modelId);
     case 'openai-compatible':
-      return createOpenAICompatible({ name: 'mixrouter', baseURL, apiKey: API_KEY, includeUsage: true })(modelId);
+      return createOpenAICompatible({
+        name: 'mixrouter',
+        baseURL,
+        apiKey: API_KEY,
+        includeUsage: true,
+      })(modelId);
     case 'openrouter':
       return createOpenRouter({ apiKey: API_KEY, baseURL })(modelId);
   }
@@ -103,7 +117,12 @@ const streamTools: ToolSet = {
 };
 
 const v4StreamTools: LanguageModelV4FunctionTool[] = [
-  { type: 'function', name: TOOL_NAME, description: 'Looks up a city.', inputSchema: LOOKUP_JSON_SCHEMA as never },
+  {
+    type: 'function',
+    name: TOOL_NAME,
+    description: 'Looks up a city.',
+    inputSchema: LOOKUP_JSON_SCHEMA as never,
+  },
 ];
 
 /**
@@ -160,7 +179,11 @@ export function createStreamRunner(
   }
 }
 
-async function viaStreamText(model: LanguageModelV4, withTools: boolean, sink?: Sink): Promise<Seen> {
+async function viaStreamText(
+  model: LanguageModelV4,
+  withTools: boolean,
+  sink?: Sink,
+): Promise<Seen> {
   const seen = emptySeen();
   const result = streamText({
     model,
@@ -280,7 +303,8 @@ async function floorStream(url: string, model: string, sink?: Sink): Promise<See
         seen.text += delta.content.length;
         if (sink?.keepText) sink.text += delta.content;
       }
-      if (typeof delta?.reasoning_content === 'string') seen.reasoning += delta.reasoning_content.length;
+      if (typeof delta?.reasoning_content === 'string')
+        seen.reasoning += delta.reasoning_content.length;
       if (Array.isArray(delta?.tool_calls)) {
         for (const call of delta.tool_calls) {
           toolIds.add(call.index);
@@ -387,8 +411,10 @@ export function buildRequestInputs(r: RequestScenario): RequestInputs {
   const wireMessages = (dataUrls: string[]) => {
     let image = 0;
     return prompt.map((m) => {
-      if (m.role !== 'user') return { role: m.role, content: (m.content[0] as { text: string }).text };
-      if (m.content.length === 1) return { role: 'user', content: (m.content[0] as { text: string }).text };
+      if (m.role !== 'user')
+        return { role: m.role, content: (m.content[0] as { text: string }).text };
+      if (m.content.length === 1)
+        return { role: 'user', content: (m.content[0] as { text: string }).text };
       return {
         role: 'user',
         content: [
@@ -410,7 +436,9 @@ export function createRequestRunner(
   switch (task.kind) {
     case 'floor':
       return async () => {
-        const dataUrls = inputs.images.map((b) => `data:image/png;base64,${Buffer.from(b).toString('base64')}`);
+        const dataUrls = inputs.images.map(
+          (b) => `data:image/png;base64,${Buffer.from(b).toString('base64')}`,
+        );
         const body = JSON.stringify({
           model: modelId,
           messages: inputs.wireMessages(dataUrls),
@@ -424,7 +452,9 @@ export function createRequestRunner(
           headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
           body,
         });
-        const json = (await response.json()) as { choices: Array<{ message: { content: string } }> };
+        const json = (await response.json()) as {
+          choices: Array<{ message: { content: string } }>;
+        };
         return {
           text: json.choices[0]!.message.content,
           requestBytes: Number(response.headers.get('x-bench-request-bytes')),
@@ -433,8 +463,16 @@ export function createRequestRunner(
     case 'generateText': {
       const model = createModel(task.provider, baseURL, modelId);
       return async () => {
-        const result = await generateText({ model, messages: inputs.messages, tools: inputs.tools, maxRetries: 0 });
-        return { text: result.text, requestBytes: Number(result.response.headers?.['x-bench-request-bytes']) };
+        const result = await generateText({
+          model,
+          messages: inputs.messages,
+          tools: inputs.tools,
+          maxRetries: 0,
+        });
+        return {
+          text: result.text,
+          requestBytes: Number(result.response.headers?.['x-bench-request-bytes']),
+        };
       };
     }
     case 'doGenerate': {

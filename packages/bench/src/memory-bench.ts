@@ -37,7 +37,13 @@ export type MemoryResult = { sizes: number[]; tasks: Array<{ task: string; cells
 
 type Mode = 'rss' | 'live';
 
-function runChild(origin: string, task: string, key: string, warmKey: string, mode: Mode): Promise<ChildReport> {
+function runChild(
+  origin: string,
+  task: string,
+  key: string,
+  warmKey: string,
+  mode: Mode,
+): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -54,7 +60,8 @@ function runChild(origin: string, task: string, key: string, warmKey: string, mo
     });
     child.on('close', (code) => {
       const line = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{')) reject(new Error(`memory child ${task} ${key} failed (${code}): ${err}`));
+      if (code !== 0 || !line.startsWith('{'))
+        reject(new Error(`memory child ${task} ${key} failed (${code}): ${err}`));
       else resolve(JSON.parse(line));
     });
   });
@@ -80,23 +87,27 @@ export async function benchMemory(
     for (const n of sizes) {
       const started = performance.now();
       for (const mode of ['rss', 'live'] as const) {
-      for (const task of rotate(tasks, round++)) {
-        const k = cellKey(task, n, mode);
-        if (!reports.has(k)) reports.set(k, []);
-        const pk = cellKey(task, n, 'rss');
-        if (!problems.has(pk)) problems.set(pk, new Set());
-        try {
-          const report = await runChild(origin, task, `text-${n}`, `text-${warmDeltas}`, mode);
-          reports.get(k)!.push(report);
-          if (report.textChars !== report.seenText) {
-            problems.get(pk)!.add(`kept ${report.textChars} chars, saw ${report.seenText}`);
+        for (const task of rotate(tasks, round++)) {
+          const k = cellKey(task, n, mode);
+          if (!reports.has(k)) reports.set(k, []);
+          const pk = cellKey(task, n, 'rss');
+          if (!problems.has(pk)) problems.set(pk, new Set());
+          try {
+            const report = await runChild(origin, task, `text-${n}`, `text-${warmDeltas}`, mode);
+            reports.get(k)!.push(report);
+            if (report.textChars !== report.seenText) {
+              problems.get(pk)!.add(`kept ${report.textChars} chars, saw ${report.seenText}`);
+            }
+          } catch (error) {
+            problems
+              .get(pk)!
+              .add(error instanceof Error ? error.message.slice(0, 300) : String(error));
           }
-        } catch (error) {
-          problems.get(pk)!.add(error instanceof Error ? error.message.slice(0, 300) : String(error));
         }
       }
-      }
-      log(`  memory ${n} deltas, repeat ${rep + 1}/${repeats}: ${(performance.now() - started).toFixed(0)} ms`);
+      log(
+        `  memory ${n} deltas, repeat ${rep + 1}/${repeats}: ${(performance.now() - started).toFixed(0)} ms`,
+      );
     }
   }
   return {

@@ -1,7 +1,7 @@
 /**
  * Scenario 4, one measurement per process: warm up on a short stream, collect garbage,
  * take the baseline, then stream the long response once while sampling RSS and heap
- * every 2 ms (mode `rss`), or force a full GC every 20 ms and sample the live heap after
+ * every 2 ms (mode `rss`), or force a full GC every 40 ms and sample the live heap after
  * it (mode `live`: what is still reachable, garbage excluded). Prints one JSON line.
  *
  * Usage: node --expose-gc --import tsx src/memory-child.ts <origin> <task> <scenario> <warm-up scenario> <rss|live>
@@ -9,7 +9,13 @@
 import { parseScenarioKey } from './fixtures';
 import { createStreamRunner, PROVIDERS, type ProviderName, type StreamTask } from './impls';
 
-const [origin, taskName, key, warmKey, mode] = process.argv.slice(2) as [string, string, string, string, string];
+const [origin, taskName, key, warmKey, mode] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 
 function parseTask(name: string): StreamTask {
   if (name === 'floor' || name === 'core') return { kind: name };
@@ -48,7 +54,7 @@ const sampler = setInterval(
     if (m.rss > peakRss) peakRss = m.rss;
     if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
   },
-  mode === 'live' ? 20 : 2,
+  mode === 'live' ? 40 : 2,
 );
 
 const sink = { keepText: true, text: '' };

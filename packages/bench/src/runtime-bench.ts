@@ -18,11 +18,11 @@ import {
   createStreamRunner,
   type RequestTask,
   requestTaskName,
+  requestTasks,
   type Seen,
   type StreamTask,
   streamTaskName,
   streamTasks,
-  requestTasks,
 } from './impls';
 
 export type TaskResult = {
@@ -45,10 +45,12 @@ export type StreamResult = {
 function check(seen: Seen, expected: Expected, expectedFinish: string): string[] {
   const problems: string[] = [];
   for (const key of ['text', 'reasoning', 'toolCalls', 'toolArgs'] as const) {
-    if (seen[key] !== expected[key]) problems.push(`${key}: got ${seen[key]}, expected ${expected[key]}`);
+    if (seen[key] !== expected[key])
+      problems.push(`${key}: got ${seen[key]}, expected ${expected[key]}`);
   }
   if (seen.errors > 0) problems.push(`${seen.errors} error part(s)`);
-  if (seen.finish !== expectedFinish) problems.push(`finish: got ${seen.finish}, expected ${expectedFinish}`);
+  if (seen.finish !== expectedFinish)
+    problems.push(`finish: got ${seen.finish}, expected ${expectedFinish}`);
   return problems;
 }
 
@@ -82,7 +84,9 @@ export async function benchStream(
       for (const p of check(result.value, expected, expectedFinish)) problems.get(task)!.add(p);
       if (r >= rounds.warmup) samples.get(task)!.push(result.sample);
     }
-    log(`  ${key} round ${r + 1}/${total}${r < rounds.warmup ? ' (warm-up)' : ''}: ${(performance.now() - started).toFixed(0)} ms`);
+    log(
+      `  ${key} round ${r + 1}/${total}${r < rounds.warmup ? ' (warm-up)' : ''}: ${(performance.now() - started).toFixed(0)} ms`,
+    );
   }
 
   return {
@@ -113,7 +117,8 @@ export async function benchRequest(
   const inputs = buildRequestInputs(scenario);
   const tasks = requestTasks();
   const runners = new Map<RequestTask, ReturnType<typeof createRequestRunner>>();
-  for (const task of tasks) runners.set(task, createRequestRunner(task, inputs, baseURL, TEXT_MODEL));
+  for (const task of tasks)
+    runners.set(task, createRequestRunner(task, inputs, baseURL, TEXT_MODEL));
   const samples = new Map<RequestTask, Sample[]>(tasks.map((t) => [t, []]));
   const problems = new Map<RequestTask, Set<string>>(tasks.map((t) => [t, new Set()]));
   const requestBytes = new Map<RequestTask, number>();
@@ -124,14 +129,17 @@ export async function benchRequest(
     for (const task of rotate(tasks, r)) {
       try {
         const { sample, value } = await measure(runners.get(task)!);
-        if (value.text !== 'Done.') problems.get(task)!.add(`text: got ${JSON.stringify(value.text)}`);
+        if (value.text !== 'Done.')
+          problems.get(task)!.add(`text: got ${JSON.stringify(value.text)}`);
         requestBytes.set(task, value.requestBytes);
         if (r >= rounds.warmup) samples.get(task)!.push(sample);
       } catch (error) {
         problems.get(task)!.add(`threw: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    log(`  request round ${r + 1}/${total}${r < rounds.warmup ? ' (warm-up)' : ''}: ${(performance.now() - started).toFixed(0)} ms`);
+    log(
+      `  request round ${r + 1}/${total}${r < rounds.warmup ? ' (warm-up)' : ''}: ${(performance.now() - started).toFixed(0)} ms`,
+    );
   }
 
   return {

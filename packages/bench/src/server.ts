@@ -25,7 +25,8 @@ const jsonReply = buildJsonReply();
 const stats: Record<string, { count: number; requestBytes: number; userAgents: string[] }> = {};
 
 function record(route: string, req: IncomingMessage, bytes: number): void {
-  const entry = (stats[route] ??= { count: 0, requestBytes: 0, userAgents: [] });
+  const entry = stats[route] ?? { count: 0, requestBytes: 0, userAgents: [] };
+  stats[route] = entry;
   entry.count++;
   entry.requestBytes = bytes;
   const ua = String(req.headers['user-agent'] ?? '');

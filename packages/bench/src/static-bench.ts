@@ -44,7 +44,13 @@ export const IMPORT_TARGETS: ImportTarget[] = [
   { name: 'ai', pkg: 'ai', reference: true },
 ];
 
-export type ImportResult = { name: string; pkg: string; reference: boolean; importMs: Summary; createMs: Summary };
+export type ImportResult = {
+  name: string;
+  pkg: string;
+  reference: boolean;
+  importMs: Summary;
+  createMs: Summary;
+};
 
 function importOnce(target: ImportTarget): Promise<{ importMs: number; createMs: number }> {
   const script = [
@@ -165,7 +171,15 @@ async function sizeOf(files: string[], esbuild: Esbuild | undefined): Promise<Si
     row.raw += code.length;
     row.gzip += gzipSync(code, { level: 9 }).length;
     if (esbuild) {
-      const min = Buffer.from((await esbuild.transform(code.toString('utf8'), { minify: true, format: 'esm', loader: 'js' })).code);
+      const min = Buffer.from(
+        (
+          await esbuild.transform(code.toString('utf8'), {
+            minify: true,
+            format: 'esm',
+            loader: 'js',
+          })
+        ).code,
+      );
       row.min! += min.length;
       row.minGzip! += gzipSync(min, { level: 9 }).length;
     }

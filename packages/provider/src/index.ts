@@ -1,5 +1,17 @@
 export { MixRouterChatLanguageModel } from './chat/mixrouter-chat-language-model';
 export type { MixRouterChatOptions } from './chat/mixrouter-chat-options';
+export { MixRouterEmbeddingModel } from './embedding/mixrouter-embedding-model';
+export type { MixRouterEmbeddingOptions } from './embedding/mixrouter-embedding-options';
+export { MixRouterImageModel } from './image/mixrouter-image-model';
+export type { MixRouterImageOptions } from './image/mixrouter-image-options';
+export type { MixRouterListedModel } from './list-mixrouter-models';
+export { MixRouterNativeLanguageModel } from './native/mixrouter-native-language-model';
+export { MixRouterSpeechModel } from './speech/mixrouter-speech-model';
+export type { MixRouterSpeechOptions } from './speech/mixrouter-speech-options';
+export { MixRouterTranscriptionModel } from './transcription/mixrouter-transcription-model';
+export type { MixRouterTranscriptionOptions } from './transcription/mixrouter-transcription-options';
+export { MixRouterVideoModel } from './video/mixrouter-video-model';
+export type { MixRouterVideoOptions } from './video/mixrouter-video-options';
 export {
   classifyMixRouterError,
   isMixRouterError,

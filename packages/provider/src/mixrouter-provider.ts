@@ -1,4 +1,12 @@
-import { type LanguageModelV4, NoSuchModelError, type ProviderV4 } from '@ai-sdk/provider';
+import type {
+  EmbeddingModelV4,
+  Experimental_VideoModelV4,
+  ImageModelV4,
+  LanguageModelV4,
+  ProviderV4,
+  SpeechModelV4,
+  TranscriptionModelV4,
+} from '@ai-sdk/provider';
 import {
   type FetchFunction,
   loadApiKey,
@@ -6,12 +14,24 @@ import {
   withoutTrailingSlash,
 } from '@ai-sdk/provider-utils';
 import { MixRouterChatLanguageModel } from './chat/mixrouter-chat-language-model';
+import { MixRouterEmbeddingModel } from './embedding/mixrouter-embedding-model';
+import { MixRouterImageModel } from './image/mixrouter-image-model';
 import { listMixRouterModels, type MixRouterListedModel } from './list-mixrouter-models';
 import type { MixRouterConfig } from './mixrouter-config';
 import { getMixRouterModelInfo } from './mixrouter-model-catalogue';
-import type { MixRouterChatModelId } from './mixrouter-model-ids';
-import { MixRouterNativeLanguageModel } from './native/mixrouter-native-language-model';
+import type {
+  MixRouterChatModelId,
+  MixRouterEmbeddingModelId,
+  MixRouterImageModelId,
+  MixRouterSpeechModelId,
+  MixRouterTranscriptionModelId,
+  MixRouterVideoModelId,
+} from './mixrouter-model-ids';
 import type { MixRouterNativeRoute } from './native/map-mixrouter-native-options';
+import { MixRouterNativeLanguageModel } from './native/mixrouter-native-language-model';
+import { MixRouterSpeechModel } from './speech/mixrouter-speech-model';
+import { MixRouterTranscriptionModel } from './transcription/mixrouter-transcription-model';
+import { MixRouterVideoModel } from './video/mixrouter-video-model';
 
 export const MIXROUTER_DEFAULT_BASE_URL = 'https://api.mixrouter.com/v1';
 
@@ -50,6 +70,21 @@ export interface MixRouterProvider extends ProviderV4 {
   messages(modelId: MixRouterChatModelId): LanguageModelV4;
   /** Gemini native API under `/v1beta/models/{id}:generateContent`: thought signatures, native features. */
   gemini(modelId: MixRouterChatModelId): LanguageModelV4;
+  embeddingModel(modelId: MixRouterEmbeddingModelId): EmbeddingModelV4;
+  /** `POST {baseURL}/embeddings`. */
+  embedding(modelId: MixRouterEmbeddingModelId): EmbeddingModelV4;
+  imageModel(modelId: MixRouterImageModelId): ImageModelV4;
+  /** `POST {baseURL}/images/generations` and `/images/edits`; Gemini image models via chat completions. */
+  image(modelId: MixRouterImageModelId): ImageModelV4;
+  speechModel(modelId: MixRouterSpeechModelId): SpeechModelV4;
+  /** `POST {baseURL}/audio/speech`. */
+  speech(modelId: MixRouterSpeechModelId): SpeechModelV4;
+  transcriptionModel(modelId: MixRouterTranscriptionModelId): TranscriptionModelV4;
+  /** `POST {baseURL}/audio/transcriptions`. */
+  transcription(modelId: MixRouterTranscriptionModelId): TranscriptionModelV4;
+  videoModel(modelId: MixRouterVideoModelId): Experimental_VideoModelV4;
+  /** Async video tasks: submit, then `ai` polls the task until it completes. */
+  video(modelId: MixRouterVideoModelId): Experimental_VideoModelV4;
   /** `GET {baseURL}/models` merged with the catalogue. */
   listModels(options?: { abortSignal?: AbortSignal }): Promise<MixRouterListedModel[]>;
 }
@@ -95,6 +130,15 @@ export function createMixRouter(settings: MixRouterProviderSettings = {}): MixRo
     return createChatModel(modelId);
   };
 
+  const createEmbeddingModel = (modelId: MixRouterEmbeddingModelId) =>
+    new MixRouterEmbeddingModel(modelId, config('embedding'));
+  const createImageModel = (modelId: MixRouterImageModelId) =>
+    new MixRouterImageModel(modelId, { ...config('image'), createChatModel });
+  const createSpeechModel = (modelId: MixRouterSpeechModelId) => new MixRouterSpeechModel(modelId, config('speech'));
+  const createTranscriptionModel = (modelId: MixRouterTranscriptionModelId) =>
+    new MixRouterTranscriptionModel(modelId, config('transcription'));
+  const createVideoModel = (modelId: MixRouterVideoModelId) => new MixRouterVideoModel(modelId, config('video'));
+
   const provider = function (modelId: MixRouterChatModelId) {
     if (new.target) throw new Error('The MixRouter provider function cannot be called with `new`.');
     return createLanguageModel(modelId);
@@ -109,12 +153,16 @@ export function createMixRouter(settings: MixRouterProviderSettings = {}): MixRo
     gemini: createNativeModel('gemini'),
     listModels: (options?: { abortSignal?: AbortSignal }) =>
       listMixRouterModels({ config: config('models'), abortSignal: options?.abortSignal }),
-    embeddingModel: (modelId: string) => {
-      throw new NoSuchModelError({ modelId, modelType: 'embeddingModel' });
-    },
-    imageModel: (modelId: string) => {
-      throw new NoSuchModelError({ modelId, modelType: 'imageModel' });
-    },
+    embeddingModel: createEmbeddingModel,
+    embedding: createEmbeddingModel,
+    imageModel: createImageModel,
+    image: createImageModel,
+    speechModel: createSpeechModel,
+    speech: createSpeechModel,
+    transcriptionModel: createTranscriptionModel,
+    transcription: createTranscriptionModel,
+    videoModel: createVideoModel,
+    video: createVideoModel,
   });
   return provider;
 }

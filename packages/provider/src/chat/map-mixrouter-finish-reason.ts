@@ -27,5 +27,6 @@ export function mapMixRouterFinishReason(
 ): LanguageModelV4FinishReason {
   const rawValue = raw ?? undefined;
   if (hasToolCalls) return { unified: 'tool-calls', raw: rawValue };
-  return { unified: (rawValue && UNIFIED[rawValue]) || 'other', raw: rawValue };
+  const unified = rawValue && Object.hasOwn(UNIFIED, rawValue) ? UNIFIED[rawValue] : undefined;
+  return { unified: unified ?? 'other', raw: rawValue };
 }

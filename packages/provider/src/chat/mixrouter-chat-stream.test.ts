@@ -204,93 +204,89 @@ describe('doStream: reasoning', () => {
     server.urls[CHAT_URL].response = sseFixtureResponse('deepseek-reasoner');
     const parts = await streamParts('deepseek-reasoner');
     expect(parts).toMatchInlineSnapshot(`
-      [
-        {
-          "type": "stream-start",
-          "warnings": [],
+    [
+      {
+        "type": "stream-start",
+        "warnings": [],
+      },
+      {
+        "id": "05b9f4ae7f1d3b9c6a5e2d1c0b9a8f7f",
+        "modelId": "MiniMax-M2",
+        "timestamp": 2026-01-01T12:00:00.000Z,
+        "type": "response-metadata",
+      },
+      {
+        "id": "reasoning-0",
+        "type": "reasoning-start",
+      },
+      {
+        "delta": "The user gre",
+        "id": "reasoning-0",
+        "type": "reasoning-delta",
+      },
+      {
+        "delta": "ets me.
+    ",
+        "id": "reasoning-0",
+        "type": "reasoning-delta",
+      },
+      {
+        "id": "reasoning-0",
+        "type": "reasoning-end",
+      },
+      {
+        "id": "txt-1",
+        "type": "text-start",
+      },
+      {
+        "delta": "Hello",
+        "id": "txt-1",
+        "type": "text-delta",
+      },
+      {
+        "delta": "! How can I help?",
+        "id": "txt-1",
+        "type": "text-delta",
+      },
+      {
+        "id": "txt-1",
+        "type": "text-end",
+      },
+      {
+        "finishReason": {
+          "raw": "stop",
+          "unified": "stop",
         },
-        {
-          "id": "0d8c5f1e-3b7a-4f2c-9e6d-1a2b3c4d5e6f",
-          "modelId": "deepseek-reasoner",
-          "timestamp": 2026-01-01T12:00:00.000Z,
-          "type": "response-metadata",
-        },
-        {
-          "id": "reasoning-0",
-          "type": "reasoning-start",
-        },
-        {
-          "delta": "Pair 1 with 100",
-          "id": "reasoning-0",
-          "type": "reasoning-delta",
-        },
-        {
-          "delta": ", 50 pairs of 101.",
-          "id": "reasoning-0",
-          "type": "reasoning-delta",
-        },
-        {
-          "id": "reasoning-0",
-          "type": "reasoning-end",
-        },
-        {
-          "id": "txt-1",
-          "type": "text-start",
-        },
-        {
-          "delta": "The sum",
-          "id": "txt-1",
-          "type": "text-delta",
-        },
-        {
-          "delta": " is 5050.",
-          "id": "txt-1",
-          "type": "text-delta",
-        },
-        {
-          "id": "txt-1",
-          "type": "text-end",
-        },
-        {
-          "finishReason": {
-            "raw": "stop",
-            "unified": "stop",
-          },
-          "providerMetadata": {
-            "mixrouter": {
-              "upstreamModel": "deepseek-reasoner",
-            },
-          },
-          "type": "finish",
-          "usage": {
-            "inputTokens": {
-              "cacheRead": 16,
-              "cacheWrite": undefined,
-              "noCache": 4,
-              "total": 20,
-            },
-            "outputTokens": {
-              "reasoning": 100,
-              "text": 20,
-              "total": 120,
-            },
-            "raw": {
-              "completion_tokens": 120,
-              "completion_tokens_details": {
-                "reasoning_tokens": 100,
-              },
-              "prompt_cache_hit_tokens": 16,
-              "prompt_cache_miss_tokens": 4,
-              "prompt_tokens": 20,
-              "prompt_tokens_details": {
-                "cached_tokens": 16,
-              },
-              "total_tokens": 140,
-            },
+        "providerMetadata": {
+          "mixrouter": {
+            "upstreamModel": "MiniMax-M2",
           },
         },
-      ]
-    `);
+        "type": "finish",
+        "usage": {
+          "inputTokens": {
+            "cacheRead": undefined,
+            "cacheWrite": undefined,
+            "noCache": 40,
+            "total": 40,
+          },
+          "outputTokens": {
+            "reasoning": 14,
+            "text": 11,
+            "total": 25,
+          },
+          "raw": {
+            "completion_tokens": 25,
+            "completion_tokens_details": {
+              "reasoning_tokens": 14,
+            },
+            "prompt_tokens": 40,
+            "total_tokens": 65,
+          },
+        },
+      },
+    ]
+  `);
   });
 
   it('opens a new reasoning block for reasoning after text (Claude interleaved thinking)', async () => {
@@ -405,8 +401,7 @@ describe('doStream: reasoning', () => {
           "type": "reasoning-delta",
         },
         {
-          "delta": "ets me.
-      ",
+          "delta": "ets me.",
           "id": "reasoning-0",
           "type": "reasoning-delta",
         },

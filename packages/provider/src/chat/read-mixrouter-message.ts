@@ -47,8 +47,10 @@ const EXTENSION_MEDIA_TYPES: Record<string, string> = {
 };
 
 function guessImageMediaType(url: string): string {
-  const match = /\.([a-z0-9]+)(?:[?#]|$)/i.exec(url);
-  return (match && EXTENSION_MEDIA_TYPES[match[1]!.toLowerCase()]) || 'image/png';
+  const extension = /\.([a-z0-9]+)(?:[?#]|$)/i.exec(url)?.[1]!.toLowerCase();
+  return extension !== undefined && Object.hasOwn(EXTENSION_MEDIA_TYPES, extension)
+    ? EXTENSION_MEDIA_TYPES[extension]!
+    : 'image/png';
 }
 
 /** A URL or data URL from the response as a V4 file item; undefined if unusable. */

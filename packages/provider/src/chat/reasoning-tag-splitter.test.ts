@@ -76,7 +76,7 @@ describe('splitReasoningTags (whole strings)', () => {
   it('keeps an unfinished tag prefix at the very end as text', () => {
     expect(splitReasoningTags('a <thi').map((s) => s.text).join('')).toBe('a <thi');
     expect(whole('a <thi')).toEqual([{ kind: 'text', text: 'a <thi' }]);
-    expect(splitReasoningTags('<think>r</thi')).toEqual([{ kind: 'reasoning', text: 'r</thi' }]);
+    expect(whole('<think>r</thi')).toEqual([{ kind: 'reasoning', text: 'r</thi' }]);
   });
 
   it('does not confuse the two tag kinds', () => {

@@ -1,0 +1,484 @@
+/** Turns the collected results into BENCHMARKS.md. */
+import { existsSync, readFileSync } from 'node:fs';
+import { formatMs, type Summary } from './harness';
+import type { MemoryResult } from './memory-bench';
+import type { RequestResult, StreamResult, TaskResult } from './runtime-bench';
+import type { ImportResult, SizeResult, SizeRow } from './static-bench';
+
+export type Machine = {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  os: string;
+  versions: Record<string, string>;
+};
+
+export type BenchConfig = {
+  quick: boolean;
+  command: string;
+  streamRounds: { warmup: number; measured: number };
+  requestRounds: { warmup: number; measured: number };
+  importRounds: { warmup: number; measured: number };
+  memory: { sizes: number[]; warmDeltas: number; repeats: number };
+  gc: boolean;
+};
+
+export type Results = {
+  date: string;
+  durationS: number;
+  machine: Machine;
+  config: BenchConfig;
+  streams: StreamResult[];
+  request: RequestResult;
+  imports: ImportResult[];
+  sizes: SizeResult[];
+  esbuild: string | undefined;
+  memory: MemoryResult;
+};
+
+const OURS = 'mixrouter';
+const PEERS = ['openai-compatible', 'openrouter'];
+const LABEL: Record<string, string> = {
+  floor: 'floor: raw `fetch` + SSE split + `JSON.parse`',
+  core: '`ai` core alone (mock V4 model, no HTTP)',
+  mixrouter: '**@mixrouter/ai-sdk-provider**',
+  'openai-compatible': '@ai-sdk/openai-compatible',
+  openrouter: '@openrouter/ai-sdk-provider',
+  'provider-utils': '@ai-sdk/provider-utils (shared base, reference)',
+  ai: 'ai (reference)',
+};
+
+export const CHANGES_HEADING = '## Changes made to meet the targets';
+const CHANGES_PLACEHOLDER =
+  '_To be filled in: what was changed in the package, with before/after numbers._';
+
+function range(s: Summary): string {
+  return `${formatMs(s.min)}–${formatMs(s.max)}`;
+}
+
+function cell(s: Summary | undefined): string {
+  return s && s.n > 0 ? `${formatMs(s.median)} ms` : '–';
+}
+
+function ratio(a: number, b: number): string {
+  return `${(a / b).toFixed(2)}×`;
+}
+
+function kib(bytes: number | undefined): string {
+  return bytes === undefined || !Number.isFinite(bytes) ? '–' : `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+function mib(bytes: number): string {
+  return Number.isFinite(bytes) ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : '–';
+}
+
+function rate(deltas: number, ms: number): string {
+  if (!Number.isFinite(ms) || ms <= 0) return '–';
+  const perS = (deltas / ms) * 1000;
+  return perS >= 1e6 ? `${(perS / 1e6).toFixed(2)} M` : `${(perS / 1e3).toFixed(0)} k`;
+}
+
+function status(met: boolean): string {
+  return met ? '**MET**' : '**NOT MET**';
+}
+
+function find(tasks: TaskResult[], name: string): TaskResult | undefined {
+  return tasks.find((t) => t.task === name);
+}
+
+type TargetLine = {
+  target: string;
+  ours: string;
+  comparison: string;
+  ratio: string;
+  limit: string;
+  met: boolean;
+};
+
+function streamTargets(s: StreamResult): TargetLine[] {
+  const lines: TargetLine[] = [];
+  const oursDo = find(s.tasks, `${OURS}:doStream`)!.wall.median;
+  const ocDo = find(s.tasks, 'openai-compatible:doStream')!.wall.median;
+  const floor = find(s.tasks, 'floor')!.wall.median;
+  const oursST = find(s.tasks, `${OURS}:streamText`)!.wall.median;
+  const ocST = find(s.tasks, 'openai-compatible:streamText')!.wall.median;
+  lines.push({
+    target: `Streaming \`${s.scenario}\`: provider's own cost (\`doStream\`) vs openai-compatible`,
+    ours: `${formatMs(oursDo)} ms`,
+    comparison: `${formatMs(ocDo)} ms`,
+    ratio: ratio(oursDo, ocDo),
+    limit: '≤ 0.5×',
+    met: oursDo <= 0.5 * ocDo,
+  });
+  lines.push({
+    target: `Streaming \`${s.scenario}\`: \`doStream\` vs the raw floor`,
+    ours: `${formatMs(oursDo)} ms`,
+    comparison: `${formatMs(floor)} ms`,
+    ratio: ratio(oursDo, floor),
+    limit: '≤ 4×',
+    met: oursDo <= 4 * floor,
+  });
+  lines.push({
+    target: `Streaming \`${s.scenario}\`: through \`streamText\` vs openai-compatible`,
+    ours: `${formatMs(oursST)} ms`,
+    comparison: `${formatMs(ocST)} ms`,
+    ratio: ratio(oursST, ocST),
+    limit: '≤ 1.0×',
+    met: oursST <= ocST,
+  });
+  return lines;
+}
+
+function fastest<T>(items: T[], value: (t: T) => number): T {
+  return items.reduce((best, t) => (value(t) < value(best) ? t : best));
+}
+
+function requestTargets(r: RequestResult): TargetLine[] {
+  const ours = find(r.tasks, `${OURS}:generateText`)!.wall.median;
+  const peers = PEERS.map((p) => ({ p, ms: find(r.tasks, `${p}:generateText`)!.wall.median }));
+  const best = fastest(peers, (x) => x.ms);
+  return [
+    {
+      target: 'Request building (`generateText`, large prompt) vs the fastest peer',
+      ours: `${formatMs(ours)} ms`,
+      comparison: `${formatMs(best.ms)} ms (${best.p})`,
+      ratio: ratio(ours, best.ms),
+      limit: '≤ 1.0×',
+      met: ours <= best.ms,
+    },
+  ];
+}
+
+function staticTargets(imports: ImportResult[], sizes: SizeResult[]): TargetLine[] {
+  const lines: TargetLine[] = [];
+  const ours = imports.find((i) => i.name === OURS)!.importMs.median;
+  const peers = imports.filter((i) => PEERS.includes(i.name));
+  const best = fastest(peers, (i) => i.importMs.median);
+  lines.push({
+    target: 'Import time (fresh process) vs the fastest-importing peer',
+    ours: `${formatMs(ours)} ms`,
+    comparison: `${formatMs(best.importMs.median)} ms (${best.name})`,
+    ratio: ratio(ours, best.importMs.median),
+    limit: '≤ 1.0×',
+    met: ours <= best.importMs.median,
+  });
+  const oursSize = sizes.find((s) => s.name === OURS)!;
+  const peerSizes = sizes.filter((s) => PEERS.includes(s.name));
+  const metrics: Array<[string, (r: SizeRow) => number | undefined]> = [
+    ['raw', (r) => r.raw],
+    ['minified + gzip', (r) => r.minGzip],
+    ['gzip', (r) => r.gzip],
+  ];
+  for (const [label, get] of metrics) {
+    const mine = get(oursSize.all);
+    if (mine === undefined) continue;
+    const smallest = fastest(peerSizes, (s) => get(s.all) ?? Number.POSITIVE_INFINITY);
+    const theirs = get(smallest.all)!;
+    lines.push({
+      target: `Published \`dist\` size (all .js, ${label}) vs the smallest peer`,
+      ours: kib(mine),
+      comparison: `${kib(theirs)} (${smallest.name})`,
+      ratio: ratio(mine, theirs),
+      limit: '≤ 1.0×',
+      met: mine <= theirs,
+    });
+  }
+  return lines;
+}
+
+function problemsOf(tasks: TaskResult[]): string[] {
+  return tasks
+    .filter((t) => t.problems.length > 0)
+    .map((t) => `- \`${t.task}\`: ${t.problems.join('; ')}`);
+}
+
+function streamSection(s: StreamResult, letter: string, description: string): string[] {
+  const out: string[] = [];
+  out.push(`### 1${letter}. \`${s.scenario}\` — ${description}`, '');
+  out.push(
+    `SSE body: ${s.deltas.toLocaleString('en-US')} content-bearing deltas. Times are per complete response (median of the measured rounds); deltas/s = deltas ÷ median wall time.`,
+    '',
+  );
+  out.push(
+    '| Implementation | `streamText` median | min–max | CPU | deltas/s | `doStream` median | min–max | CPU | deltas/s |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  const floor = find(s.tasks, 'floor')!;
+  out.push(
+    `| ${LABEL.floor} | – | – | – | – | ${cell(floor.wall)} | ${range(floor.wall)} | ${cell(floor.cpu)} | ${rate(s.deltas, floor.wall.median)} |`,
+  );
+  const core = find(s.tasks, 'core')!;
+  out.push(
+    `| ${LABEL.core} | ${cell(core.wall)} | ${range(core.wall)} | ${cell(core.cpu)} | ${rate(s.deltas, core.wall.median)} | – | – | – | – |`,
+  );
+  for (const p of [OURS, ...PEERS]) {
+    const st = find(s.tasks, `${p}:streamText`)!;
+    const ds = find(s.tasks, `${p}:doStream`)!;
+    out.push(
+      `| ${LABEL[p]} | ${cell(st.wall)} | ${range(st.wall)} | ${cell(st.cpu)} | ${rate(s.deltas, st.wall.median)} | ${cell(ds.wall)} | ${range(ds.wall)} | ${cell(ds.cpu)} | ${rate(s.deltas, ds.wall.median)} |`,
+    );
+  }
+  out.push('');
+  const oursDo = find(s.tasks, `${OURS}:doStream`)!.wall.median;
+  const oursST = find(s.tasks, `${OURS}:streamText`)!.wall.median;
+  const lines = [
+    `- ours / openai-compatible: \`doStream\` ${ratio(oursDo, find(s.tasks, 'openai-compatible:doStream')!.wall.median)}, \`streamText\` ${ratio(oursST, find(s.tasks, 'openai-compatible:streamText')!.wall.median)}`,
+    `- ours / openrouter: \`doStream\` ${ratio(oursDo, find(s.tasks, 'openrouter:doStream')!.wall.median)}, \`streamText\` ${ratio(oursST, find(s.tasks, 'openrouter:streamText')!.wall.median)}`,
+    `- ours / floor (\`doStream\`): ${ratio(oursDo, floor.wall.median)}; each peer's \`doStream\` / floor: ${PEERS.map((p) => `${p} ${ratio(find(s.tasks, `${p}:doStream`)!.wall.median, floor.wall.median)}`).join(', ')}`,
+    `- share of ours' \`streamText\` time spent in the provider (\`doStream\` / \`streamText\`): ${((oursDo / oursST) * 100).toFixed(0)}%; \`ai\` core alone / ours' \`streamText\`: ${((core.wall.median / oursST) * 100).toFixed(0)}%`,
+  ];
+  out.push(...lines, '');
+  const problems = problemsOf(s.tasks);
+  out.push(
+    problems.length === 0
+      ? 'Output check: every implementation delivered exactly the expected text, reasoning, tool calls and finish reason in every run.'
+      : 'Output check (every run is compared with what the SSE body contains):',
+  );
+  if (problems.length > 0) out.push('', ...problems);
+  out.push('');
+  return out;
+}
+
+function requestSection(r: RequestResult): string[] {
+  const sc = r.scenario;
+  const out = ['## 2. Request building', ''];
+  out.push(
+    `\`generateText\` with ${sc.messages} messages alternating user/assistant, ${sc.tools} tool definitions (zod schemas; JSON schema for \`doGenerate\`) and ${sc.images} images passed as bytes (${kib(sc.imageBytes)} each), against a canned JSON reply. \`doGenerate\` is the provider alone with the equivalent V4 prompt. Times are per call.`,
+    '',
+  );
+  out.push(
+    '| Implementation | `generateText` median | min–max | CPU | `doGenerate` median | min–max | CPU | request body |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  const floor = find(r.tasks, 'floor')!;
+  out.push(
+    `| floor: hand-built JSON + \`fetch\` | – | – | – | ${cell(floor.wall)} | ${range(floor.wall)} | ${cell(floor.cpu)} | ${kib(Number(floor.extra?.requestBytes))} |`,
+  );
+  for (const p of [OURS, ...PEERS]) {
+    const g = find(r.tasks, `${p}:generateText`)!;
+    const d = find(r.tasks, `${p}:doGenerate`)!;
+    out.push(
+      `| ${LABEL[p]} | ${cell(g.wall)} | ${range(g.wall)} | ${cell(g.cpu)} | ${cell(d.wall)} | ${range(d.wall)} | ${cell(d.cpu)} | ${kib(Number(d.extra?.requestBytes))} |`,
+    );
+  }
+  out.push('');
+  const ours = find(r.tasks, `${OURS}:generateText`)!.wall.median;
+  const oursDo = find(r.tasks, `${OURS}:doGenerate`)!.wall.median;
+  out.push(
+    `- ours / peer (\`generateText\`): ${PEERS.map((p) => `${p} ${ratio(ours, find(r.tasks, `${p}:generateText`)!.wall.median)}`).join(', ')}`,
+    `- ours / peer (\`doGenerate\`): ${PEERS.map((p) => `${p} ${ratio(oursDo, find(r.tasks, `${p}:doGenerate`)!.wall.median)}`).join(', ')}; ours / floor: ${ratio(oursDo, floor.wall.median)}`,
+    '',
+  );
+  const problems = problemsOf(r.tasks);
+  out.push(
+    problems.length === 0 ? 'Output check: every call returned the canned text.' : 'Output check:',
+  );
+  if (problems.length > 0) out.push('', ...problems);
+  out.push('');
+  return out;
+}
+
+function staticSection(results: Results): string[] {
+  const out = ['## 3. Cold start and package size', ''];
+  const rounds = results.config.importRounds;
+  out.push(
+    `### 3a. Import time`,
+    '',
+    `\`node --input-type=module -e "const t = performance.now(); await import('<pkg>'); …"\` in a fresh process per run (${rounds.warmup} warm-up + ${rounds.measured} measured runs per package, order rotated). "+ first model" also creates the provider and one chat model.`,
+    '',
+    '| Package | import median | min–max | import + first model (median) |',
+    '|---|---:|---:|---:|',
+  );
+  for (const i of results.imports) {
+    out.push(
+      `| ${LABEL[i.name] ?? i.pkg} | ${cell(i.importMs)} | ${range(i.importMs)} | ${i.reference ? '–' : cell(i.createMs)} |`,
+    );
+  }
+  out.push('');
+  out.push(
+    '### 3b. Published `dist` size',
+    '',
+    results.esbuild
+      ? `Sum over every \`.js\` file in the package's \`dist/\` (source maps and \`.d.ts\` excluded); gzip = node:zlib level 9 per file; minified = esbuild ${results.esbuild} \`transform({ minify: true })\` per file. "main entry" = only the file \`import '<pkg>'\` loads.`
+      : "Sum over every `.js` file in the package's `dist/` (source maps and `.d.ts` excluded); gzip = node:zlib level 9 per file. esbuild was not resolvable in node_modules, so no minified sizes are reported.",
+    '',
+    '| Package | files | raw | gzip | minified | min + gzip | main entry raw | main entry min + gzip | bundles provider-utils |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---|',
+  );
+  for (const s of results.sizes) {
+    out.push(
+      `| ${LABEL[s.name]} ${s.version} | ${s.files.map((f) => `\`${f}\``).join(', ')} | ${kib(s.all.raw)} | ${kib(s.all.gzip)} | ${kib(s.all.min)} | ${kib(s.all.minGzip)} | ${kib(s.main.raw)} | ${kib(s.main.minGzip)} | ${s.bundlesProviderUtils ? 'yes (own copy)' : 'no (shared dependency)'} |`,
+    );
+  }
+  out.push('');
+  const extra = results.sizes.filter((s) => s.extraDependencies.length > 0);
+  out.push(
+    '`@openrouter/ai-sdk-provider` bundles its own copy of `@ai-sdk/provider-utils` (and `@ai-sdk/provider`) into its `dist`; the other two import the shared installed copy, which is not counted above (it is shared by every AI SDK provider in an app).',
+  );
+  if (extra.length > 0) {
+    out.push(
+      '',
+      'Runtime dependencies beyond the shared `@ai-sdk/provider`, `@ai-sdk/provider-utils` and `zod` (not in the `dist` above, but installed with the package; raw `.js` of their `dist`):',
+      '',
+    );
+    for (const s of extra) {
+      out.push(
+        `- ${s.pkg}: ${s.extraDependencies.map((d) => `${d.pkg}@${d.version} ${kib(d.raw)}`).join(', ')} (total ${kib(s.extraDependencies.reduce((n, d) => n + d.raw, 0))})`,
+      );
+    }
+  }
+  out.push('');
+  return out;
+}
+
+function memorySection(m: MemoryResult, cfg: BenchConfig): string[] {
+  const out = ['## 4. Memory while streaming a long response', ''];
+  const [small, large] = m.sizes as [number, number];
+  out.push(
+    `Each cell is a fresh process (median of ${cfg.memory.repeats}): warm-up on a ${cfg.memory.warmDeltas}-delta stream, two forced GCs, baseline, then the ${small.toLocaleString('en-US')}- or ${large.toLocaleString('en-US')}-delta text stream consumed once while the consumer keeps the whole text (as an application would). **Peak RSS growth**: peak RSS (sampled every 2 ms, and \`process.resourceUsage().maxRSS\`) minus the baseline RSS. **Live heap growth**: a separate run that forces a full GC every 40 ms and records the largest heap still reachable, minus the baseline — garbage excluded, so it shows what is *retained*. **Live at end**: reachable heap right after the stream ended, before the consumer's text is released.`,
+    '',
+  );
+  const header = [
+    'Implementation',
+    ...m.sizes.flatMap((n) => [
+      `${n / 1000}k: peak RSS growth`,
+      `${n / 1000}k: live heap growth`,
+      `${n / 1000}k: live at end`,
+    ]),
+    `live growth ${large / 1000}k − ${small / 1000}k`,
+  ];
+  out.push(
+    `| ${header.join(' | ')} |`,
+    `|---|${header
+      .slice(1)
+      .map(() => '---:')
+      .join('|')}|`,
+  );
+  const text = (n: number) => m.tasks[0]!.cells.find((c) => c.deltas === n)!.textChars;
+  for (const t of m.tasks) {
+    const cells = t.cells.flatMap((c) => [
+      mib(c.rssGrowth.median),
+      mib(c.liveGrowth.median),
+      mib(c.endLiveGrowth.median),
+    ]);
+    const delta = t.cells[1]!.liveGrowth.median - t.cells[0]!.liveGrowth.median;
+    const name =
+      t.task === 'floor' || t.task === 'core'
+        ? LABEL[t.task]!
+        : `${LABEL[t.task.split(':')[0]!]} via \`${t.task.split(':')[1]}\``;
+    out.push(`| ${name} | ${cells.join(' | ')} | ${mib(delta)} |`);
+  }
+  out.push('');
+  out.push(
+    `The consumer's text is ${text(small).toLocaleString('en-US')} characters at ${small / 1000}k deltas and ${text(large).toLocaleString('en-US')} at ${large / 1000}k; kept as a string built with \`+=\` it is a rope of one node per delta, so the floor's own live growth is the memory cost of the accumulated text.`,
+    '',
+  );
+  const liveDelta = (task: string) => {
+    const t = m.tasks.find((x) => x.task === task)!;
+    return t.cells[1]!.liveGrowth.median - t.cells[0]!.liveGrowth.median;
+  };
+  const floorDelta = liveDelta('floor');
+  const coreDelta = liveDelta('core');
+  out.push(
+    `- Provider alone (\`doStream\`), live growth from ${small / 1000}k to ${large / 1000}k beyond the floor's (= beyond the accumulated text): ${[OURS, ...PEERS].map((p) => `${p} ${mib(liveDelta(`${p}:doStream`) - floorDelta)}`).join(', ')}.`,
+    `- Through \`streamText\`, beyond the \`ai\` core alone (mock model, same parts): ${[OURS, ...PEERS].map((p) => `${p} ${mib(liveDelta(`${p}:streamText`) - coreDelta)}`).join(', ')}. The \`ai\` core itself retains ${mib(coreDelta)} more at ${large / 1000}k than at ${small / 1000}k (it records the step's parts until the step ends).`,
+    '',
+  );
+  const problems = m.tasks.flatMap((t) =>
+    t.cells
+      .filter((c) => c.problems.length > 0)
+      .map((c) => `- \`${t.task}\` ${c.deltas}: ${c.problems.join('; ')}`),
+  );
+  if (problems.length > 0) out.push('Problems:', '', ...problems, '');
+  return out;
+}
+
+function methodSection(results: Results): string[] {
+  const c = results.config;
+  return [
+    '## Method',
+    '',
+    `- **Server**: one local HTTP server (Node \`http\`, 127.0.0.1, ephemeral port) in its own process, so its CPU and memory never count against the measured process. Each SSE body is serialised into one Buffer at start-up and written with a single \`end()\`; no delays. Every provider posts to \`{baseURL}/chat/completions\` (checked: all three build that URL); the scenario is chosen by the base URL prefix (\`/s/<scenario>/v1\`, \`/json/v1\`).`,
+    '- **Chunks**: realistic MixRouter/new-api chunks: `{"id":"chatcmpl-…","object":"chat.completion.chunk","created":…,"model":…,"choices":[{"index":0,"delta":{"content":"…"},"finish_reason":null}]}`, a role chunk first, a finish chunk, a usage-only chunk with `choices: []` and the full new-api usage object, then `data: [DONE]`. The mixed scenario streams `reasoning_content` deltas, then 8 tool calls one after another (OpenAI order: a header fragment with id and name, then argument-only fragments).',
+    "- **Implementations** (same process, one model instance each, created outside the timed call): this package `createMixRouter({ apiKey, baseURL })`; `createOpenAICompatible({ name: 'mixrouter', baseURL, apiKey, includeUsage: true })`; `createOpenRouter({ apiKey, baseURL })`; the floor (raw `fetch`, a line splitter, `JSON.parse` per `data:` line, no AI SDK); and the `ai` core alone (`MockLanguageModelV4` from `ai/test` replaying the same V4 parts from a pre-built array, 400 parts per pull, about one socket read's worth).",
+    "- **Two ways per provider**: through `streamText(...).fullStream` (what users feel) and `model.doStream({ prompt, includeRawChunks: false })` read to the end (the provider's own cost). Every run is checked against what the body contains (text, reasoning and tool-argument lengths, tool-call count, finish reason).",
+    `- **Runs**: streaming ${c.streamRounds.warmup} warm-up + ${c.streamRounds.measured} measured rounds; request building ${c.requestRounds.warmup} + ${c.requestRounds.measured}; each round runs every implementation once, in an order rotated by one each round. Medians and min–max over the measured rounds. ${c.gc ? 'A forced GC (`--expose-gc`) precedes every timed run.' : 'No forced GC between runs (`--expose-gc` missing).'} CPU = \`process.cpuUsage()\` user + system over the run (all threads of the process: GC helpers included).`,
+    '- **Cold start**: a fresh `node` per run; dist sizes from the installed packages (ours: the local build in `packages/provider/dist`).',
+    '- **Memory**: fresh process per cell, see §4.',
+    '- Wall-clock numbers depend on the machine and on what else runs on it; ratios measured in the same run are the meaningful figures. This is a benchmark, not a test: it never fails on slowness (it exits non-zero only if it cannot run).',
+    '',
+  ];
+}
+
+/** The user-maintained section survives regeneration. */
+function preservedChanges(path: string): string {
+  if (!existsSync(path)) return CHANGES_PLACEHOLDER;
+  const text = readFileSync(path, 'utf8');
+  const at = text.indexOf(CHANGES_HEADING);
+  if (at === -1) return CHANGES_PLACEHOLDER;
+  const rest = text.slice(at + CHANGES_HEADING.length);
+  const next = rest.search(/\n## /);
+  const body = (next === -1 ? rest : rest.slice(0, next)).trim();
+  return body.length > 0 ? body : CHANGES_PLACEHOLDER;
+}
+
+export function renderReport(results: Results, existingPath: string): string {
+  const m = results.machine;
+  const c = results.config;
+  const targets = [
+    ...results.streams.flatMap(streamTargets),
+    ...requestTargets(results.request),
+    ...staticTargets(results.imports, results.sizes),
+  ];
+  const out: string[] = [
+    '# Benchmarks: @mixrouter/ai-sdk-provider vs peers and the floor',
+    '',
+    `Generated by \`${c.command}\` on ${results.date} in ${results.durationS.toFixed(0)} s${c.quick ? ' — **quick mode** (few runs, small sizes: a smoke check, not numbers to quote)' : ''}. Everything below except the "${CHANGES_HEADING.slice(3)}" section is rewritten on every run.`,
+    '',
+    '## Machine',
+    '',
+    '| | |',
+    '|---|---|',
+    `| CPU | ${m.cpu} (${m.cores} logical cores) |`,
+    `| Memory | ${m.memoryGiB.toFixed(1)} GiB |`,
+    `| Node | ${m.node} |`,
+    `| OS | ${m.os} |`,
+    `| Packages | ${Object.entries(m.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')} |`,
+    '',
+    `Command: \`${c.command}\` at the repository root (quick mode: \`pnpm bench --quick\` or \`BENCH_QUICK=1 pnpm bench\`).`,
+    '',
+    '## Targets (issue #7)',
+    '',
+    '| Target | Ours | Comparison | Ratio | Limit | Status |',
+    '|---|---:|---:|---:|---:|---|',
+    ...targets.map(
+      (t) =>
+        `| ${t.target} | ${t.ours} | ${t.comparison} | ${t.ratio} | ${t.limit} | ${status(t.met)} |`,
+    ),
+    '',
+    `${targets.filter((t) => t.met).length} of ${targets.length} met.`,
+    '',
+    '## 1. Streaming throughput',
+    '',
+  ];
+  results.streams.forEach((s, i) => {
+    out.push(
+      ...streamSection(
+        s,
+        String.fromCharCode(97 + i),
+        s.scenario.startsWith('text')
+          ? 'short content deltas'
+          : 'reasoning deltas + 8 parallel tool calls',
+      ),
+    );
+  });
+  out.push(...requestSection(results.request));
+  out.push(...staticSection(results));
+  out.push(...memorySection(results.memory, c));
+  out.push(...methodSection(results));
+  out.push(CHANGES_HEADING, '', preservedChanges(existingPath), '');
+  return out.join('\n');
+}
