@@ -216,7 +216,9 @@ const FAMILY_DEFAULTS: Record<MixRouterModelFamily, Overrides> = {
     input: VISION,
     reasoning: ALWAYS('never'),
     // Grok 4 rejects these (xAI API docs); the gateway forwards them verbatim.
-    quirks: { unsupportedSettings: ['presencePenalty', 'frequencyPenalty', 'stopSequences', 'topK'] },
+    quirks: {
+      unsupportedSettings: ['presencePenalty', 'frequencyPenalty', 'stopSequences', 'topK'],
+    },
   },
   doubao: { input: VISION, reasoning: TOGGLE('never') },
   baidu: { reasoning: ALWAYS('never') },
@@ -286,17 +288,37 @@ const CHAT: Record<string, Overrides> = {
     quirks: OPENAI_REASONING_QUIRKS,
   },
   'gpt-oss-120b': { family: 'openai', input: TEXT, reasoning: effort('low', 'medium', 'high') },
-  o1: { family: 'openai', reasoning: effort('low', 'medium', 'high'), quirks: OPENAI_REASONING_QUIRKS },
-  o3: { family: 'openai', reasoning: effort('low', 'medium', 'high'), quirks: OPENAI_REASONING_QUIRKS },
+  o1: {
+    family: 'openai',
+    reasoning: effort('low', 'medium', 'high'),
+    quirks: OPENAI_REASONING_QUIRKS,
+  },
+  o3: {
+    family: 'openai',
+    reasoning: effort('low', 'medium', 'high'),
+    quirks: OPENAI_REASONING_QUIRKS,
+  },
   'o3-mini': {
     family: 'openai',
     input: TEXT,
     reasoning: effort('low', 'medium', 'high'),
     quirks: OPENAI_REASONING_QUIRKS,
   },
-  'o3-pro': { family: 'openai', reasoning: effort('low', 'medium', 'high'), quirks: OPENAI_REASONING_QUIRKS },
-  'o3-deep-research': { family: 'openai', reasoning: effort('medium'), quirks: OPENAI_REASONING_QUIRKS },
-  'o4-mini': { family: 'openai', reasoning: effort('low', 'medium', 'high'), quirks: OPENAI_REASONING_QUIRKS },
+  'o3-pro': {
+    family: 'openai',
+    reasoning: effort('low', 'medium', 'high'),
+    quirks: OPENAI_REASONING_QUIRKS,
+  },
+  'o3-deep-research': {
+    family: 'openai',
+    reasoning: effort('medium'),
+    quirks: OPENAI_REASONING_QUIRKS,
+  },
+  'o4-mini': {
+    family: 'openai',
+    reasoning: effort('low', 'medium', 'high'),
+    quirks: OPENAI_REASONING_QUIRKS,
+  },
   'o4-mini-deep-research': {
     family: 'openai',
     reasoning: effort('medium'),
@@ -373,7 +395,10 @@ const CHAT: Record<string, Overrides> = {
   'deepseek-reasoner': {
     family: 'deepseek',
     reasoning: ALWAYS('tool-loop'),
-    quirks: { noSamplingParams: true, unsupportedSettings: ['topK', 'presencePenalty', 'frequencyPenalty'] },
+    quirks: {
+      noSamplingParams: true,
+      unsupportedSettings: ['topK', 'presencePenalty', 'frequencyPenalty'],
+    },
   },
   'deepseek-v4-pro': { family: 'deepseek', reasoning: { replayRequiresField: true } },
   // MiniMax
@@ -430,7 +455,11 @@ const CHAT: Record<string, Overrides> = {
   'qwen-vl-max': { family: 'qwen', input: VISION_VIDEO },
   'qwen-vl-plus': { family: 'qwen', input: VISION_VIDEO },
   'qwen3-vl-235b-a22b-instruct': { family: 'qwen', input: VISION_VIDEO },
-  'qwen3-vl-235b-a22b-thinking': { family: 'qwen', input: VISION_VIDEO, reasoning: ALWAYS('tool-loop') },
+  'qwen3-vl-235b-a22b-thinking': {
+    family: 'qwen',
+    input: VISION_VIDEO,
+    reasoning: ALWAYS('tool-loop'),
+  },
   'qwen2.5-vl-72b-instruct': {
     family: 'qwen',
     input: OMNI,
@@ -459,8 +488,20 @@ const CHAT: Record<string, Overrides> = {
   'step-3': { family: 'stepfun' },
   'SenseNova-V6-Pro': { family: 'sensenova' },
   // Realtime models are listed but only served over the Realtime WebSocket API.
-  'gpt-4o-realtime-preview': { family: 'openai', kind: 'realtime', endpoint: 'realtime', input: ['text', 'audio'], output: ['text', 'audio'] },
-  'gpt-4o-mini-realtime-preview': { family: 'openai', kind: 'realtime', endpoint: 'realtime', input: ['text', 'audio'], output: ['text', 'audio'] },
+  'gpt-4o-realtime-preview': {
+    family: 'openai',
+    kind: 'realtime',
+    endpoint: 'realtime',
+    input: ['text', 'audio'],
+    output: ['text', 'audio'],
+  },
+  'gpt-4o-mini-realtime-preview': {
+    family: 'openai',
+    kind: 'realtime',
+    endpoint: 'realtime',
+    input: ['text', 'audio'],
+    output: ['text', 'audio'],
+  },
 };
 
 const OTHER: Record<string, Overrides> = {
@@ -490,7 +531,10 @@ const OTHER: Record<string, Overrides> = {
 
 /** Family by name pattern, for ids the catalogue does not list. Order matters. */
 const FAMILY_PATTERNS: ReadonlyArray<readonly [RegExp, MixRouterModelFamily]> = [
-  [/^(gpt-|o\d|chatgpt|dall-e|text-embedding-3|text-embedding-ada|whisper|tts-|sora|codex)/i, 'openai'],
+  [
+    /^(gpt-|o\d|chatgpt|dall-e|text-embedding-3|text-embedding-ada|whisper|tts-|sora|codex)/i,
+    'openai',
+  ],
   [/^claude/i, 'anthropic'],
   [/^(gemini|gemma|veo|imagen)/i, 'google'],
   [/^deepseek/i, 'deepseek'],
@@ -539,26 +583,35 @@ function inferOverrides(id: string, family: MixRouterModelFamily): Overrides {
         return {
           ...base,
           reasoning: chatVariant ? NO_REASONING : effort('low', 'medium', 'high'),
-          endpoint: /(codex|-pro$)/.test(lower) && lower.startsWith('gpt-5') ? 'responses' : undefined,
+          endpoint:
+            /(codex|-pro$)/.test(lower) && lower.startsWith('gpt-5') ? 'responses' : undefined,
           quirks: OPENAI_REASONING_QUIRKS,
         };
       }
       return base;
     case 'google':
       if (/gemini-3/.test(lower)) {
-        return { ...base, reasoning: { control: 'gemini-level', levels: ['low', 'high'], canDisable: false } };
+        return {
+          ...base,
+          reasoning: { control: 'gemini-level', levels: ['low', 'high'], canDisable: false },
+        };
       }
       if (/gemini-2\.5/.test(lower)) {
         return {
           ...base,
-          reasoning: { control: 'gemini-budget', budget: { min: 128, max: 24_576 }, canDisable: !/pro/.test(lower) },
+          reasoning: {
+            control: 'gemini-budget',
+            budget: { min: 128, max: 24_576 },
+            canDisable: !/pro/.test(lower),
+          },
         };
       }
       return { ...base, reasoning: NO_REASONING };
     case 'qwen':
       if (thinkingName) return { ...base, reasoning: ALWAYS('tool-loop') };
       if (/vl|omni/.test(lower)) return { ...base, input: OMNI };
-      if (/^qwen3|qwen-plus|qwen-turbo|qwen-flash/.test(lower)) return { ...base, reasoning: QWEN_TOGGLE };
+      if (/^qwen3|qwen-plus|qwen-turbo|qwen-flash/.test(lower))
+        return { ...base, reasoning: QWEN_TOGGLE };
       return base;
     case 'moonshot':
       if (thinkingName) return { ...base, reasoning: ALWAYS('always') };
@@ -569,14 +622,17 @@ function inferOverrides(id: string, family: MixRouterModelFamily): Overrides {
       if (thinkingName) return { ...base, reasoning: ALWAYS('tool-loop') };
       return base;
     case 'zhipu':
-      if (/glm-4\.[5-9]|glm-[5-9]/.test(lower)) return { ...base, input: /v$/.test(lower) ? VISION_VIDEO : TEXT };
+      if (/glm-4\.[5-9]|glm-[5-9]/.test(lower))
+        return { ...base, input: /v$/.test(lower) ? VISION_VIDEO : TEXT };
       return { ...base, reasoning: NO_REASONING };
     case 'minimax':
       return /^minimax-m/.test(lower) ? { ...base, reasoning: ALWAYS('inline-think') } : base;
     case 'xai':
       return /non-reasoning/.test(lower) ? { ...base, reasoning: NO_REASONING } : base;
     case 'doubao':
-      return /seed-1-6|seed-1\.6|thinking/.test(lower) ? base : { ...base, reasoning: NO_REASONING };
+      return /seed-1-6|seed-1\.6|thinking/.test(lower)
+        ? base
+        : { ...base, reasoning: NO_REASONING };
     default:
       return thinkingName ? { ...base, reasoning: ALWAYS('never') } : base;
   }
@@ -655,4 +711,74 @@ export function listMixRouterCatalogue(): MixRouterModelInfo[] {
 /** Whether a chat model is an image generator (served by chat completions, not /images). */
 export function isMixRouterChatImageModel(modelId: string): boolean {
   return getMixRouterModelInfo(modelId).output.includes('image');
+}
+
+// ── Media model facts ────────────────────────────────────────────────────────────────
+// The media model classes key their per-vendor request shapes on these profiles; the
+// name patterns that decide them live here with the rest of the model facts.
+
+/** What `/images/*` accepts differs by model line (protocol §6). */
+export type MixRouterImageProfile =
+  | 'dall-e-2'
+  | 'dall-e-3'
+  | 'gpt-image'
+  | 'gemini'
+  | 'imagen'
+  | 'flux'
+  | 'seedream'
+  | 'qwen-image'
+  | 'other';
+
+export function getMixRouterImageProfile(modelId: string): MixRouterImageProfile {
+  const id = modelId.toLowerCase();
+  if (id.startsWith('dall-e-3')) return 'dall-e-3';
+  if (id.startsWith('dall-e-2')) return 'dall-e-2';
+  if (id.startsWith('gpt-image') || id.startsWith('chatgpt-image')) return 'gpt-image';
+  // Gemini image models are served through chat completions, not `/images/generations`.
+  if (/^gemini-.*image/.test(id)) return 'gemini';
+  if (id.startsWith('imagen')) return 'imagen';
+  if (id.includes('flux')) return 'flux';
+  if (id.includes('seedream')) return 'seedream';
+  if (id.startsWith('qwen-image')) return 'qwen-image';
+  return 'other';
+}
+
+/** Only Gemini 3 image models take an output resolution (`image_config.image_size`). */
+export function mixrouterImageModelTakesImageSize(modelId: string): boolean {
+  return /^gemini-3/.test(modelId.toLowerCase());
+}
+
+/** Video task vendors: their metadata field names differ (protocol §9.2). */
+export type MixRouterVideoVendor =
+  | 'sora'
+  | 'veo'
+  | 'seedance'
+  | 'wan'
+  | 'kling'
+  | 'vidu'
+  | 'hailuo'
+  | 'pixverse'
+  | 'other';
+
+export function getMixRouterVideoVendor(modelId: string): MixRouterVideoVendor {
+  const id = modelId.toLowerCase();
+  if (id.startsWith('sora')) return 'sora';
+  if (id.startsWith('veo')) return 'veo';
+  if (id.includes('seedance') || id.startsWith('doubao')) return 'seedance';
+  if (id.startsWith('wan')) return 'wan';
+  if (id.includes('kling')) return 'kling';
+  if (id.includes('vidu')) return 'vidu';
+  if (id.includes('hailuo') || id.includes('minimax')) return 'hailuo';
+  if (id.includes('pixverse')) return 'pixverse';
+  return 'other';
+}
+
+/** OpenAI TTS models require a voice; the others have their own default voices. */
+export function getMixRouterSpeechDefaultVoice(modelId: string): string | undefined {
+  return /^(tts-|gpt-.*tts)/.test(modelId) ? 'alloy' : undefined;
+}
+
+/** gpt-4o(-mini)-transcribe only answer `json` or `text`, not `verbose_json`. */
+export function mixrouterTranscriptionSupportsVerboseJson(modelId: string): boolean {
+  return !/^gpt-4o.*transcribe/.test(modelId);
 }

@@ -1,4 +1,5 @@
 import type { SharedV4Warning } from '@ai-sdk/provider';
+import { mixrouterImageModelTakesImageSize } from '../mixrouter-model-catalogue';
 import { nearestByRatio, parseRatio } from './map-mixrouter-image-size';
 
 /** Aspect ratios Gemini image models accept in `image_config.aspect_ratio`. */
@@ -25,10 +26,7 @@ const CANDIDATES = GEMINI_IMAGE_ASPECT_RATIOS.map((value) => ({
   value,
 }));
 
-/** Only Gemini 3 image models take an output resolution (`image_size`). */
-function takesImageSize(modelId: string): boolean {
-  return /^gemini-3/.test(modelId.toLowerCase());
-}
+const takesImageSize = mixrouterImageModelTakesImageSize;
 
 function imageSizeForLongestSide(longest: number): '1K' | '2K' | '4K' {
   // Nearest of 1024 / 2048 / 4096 on a log scale.

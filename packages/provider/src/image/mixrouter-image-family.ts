@@ -1,30 +1,9 @@
-/** Model families that differ in what `/images/*` accepts (protocol §6). */
-export type MixRouterImageFamily =
-  | 'dall-e-2'
-  | 'dall-e-3'
-  | 'gpt-image'
-  | 'gemini'
-  | 'imagen'
-  | 'flux'
-  | 'seedream'
-  | 'qwen-image'
-  | 'other';
+import { getMixRouterImageProfile, type MixRouterImageProfile } from '../mixrouter-model-catalogue';
 
-/** Gemini image models are served through chat completions, not `/images/generations`. */
-const GEMINI_IMAGE = /^gemini-.*image/;
+/** Image model lines; decided by the catalogue. */
+export type MixRouterImageFamily = MixRouterImageProfile;
 
-export function getMixRouterImageFamily(modelId: string): MixRouterImageFamily {
-  const id = modelId.toLowerCase();
-  if (id.startsWith('dall-e-3')) return 'dall-e-3';
-  if (id.startsWith('dall-e-2')) return 'dall-e-2';
-  if (id.startsWith('gpt-image') || id.startsWith('chatgpt-image')) return 'gpt-image';
-  if (GEMINI_IMAGE.test(id)) return 'gemini';
-  if (id.startsWith('imagen')) return 'imagen';
-  if (id.includes('flux')) return 'flux';
-  if (id.includes('seedream')) return 'seedream';
-  if (id.startsWith('qwen-image')) return 'qwen-image';
-  return 'other';
-}
+export const getMixRouterImageFamily = getMixRouterImageProfile;
 
 export type MixRouterImageFamilyCapabilities = {
   maxImagesPerCall: number;

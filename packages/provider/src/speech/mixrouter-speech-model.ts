@@ -9,6 +9,7 @@ import { parseProviderOptions, postJsonToApi } from '@ai-sdk/provider-utils';
 import { downloadResponseUrl } from '../download-response-url';
 import { buildRequestHeaders, type MixRouterConfig } from '../mixrouter-config';
 import { mixrouterFailedResponseHandler } from '../mixrouter-error';
+import { getMixRouterSpeechDefaultVoice } from '../mixrouter-model-catalogue';
 import type { MixRouterSpeechModelId } from '../mixrouter-model-ids';
 import { mixrouterSpeechOptionsSchema } from './mixrouter-speech-options';
 import { mixrouterSpeechResponseHandler } from './mixrouter-speech-response-handler';
@@ -20,10 +21,7 @@ export type MixRouterSpeechModelConfig = MixRouterConfig & {
 /** The `response_format` values the gateway documents for `/audio/speech`. */
 export const MIXROUTER_SPEECH_FORMATS = ['mp3', 'wav', 'pcm', 'opus', 'aac', 'flac'] as const;
 
-/** OpenAI TTS models require a voice; the others have their own default voices. */
-function defaultVoice(modelId: string): string | undefined {
-  return /^(tts-|gpt-.*tts)/.test(modelId) ? 'alloy' : undefined;
-}
+const defaultVoice = getMixRouterSpeechDefaultVoice;
 
 /** `POST /audio/speech` (protocol §8.1): audio bytes, or JSON with an `audio_url`. */
 export class MixRouterSpeechModel implements SpeechModelV4 {

@@ -21,6 +21,7 @@ import {
   createMixRouterJsonResponseHandler,
   mixrouterFailedResponseHandler,
 } from '../mixrouter-error';
+import { mixrouterTranscriptionSupportsVerboseJson } from '../mixrouter-model-catalogue';
 import type { MixRouterTranscriptionModelId } from '../mixrouter-model-ids';
 import { mapTranscriptionLanguage } from './map-transcription-language';
 import { mixrouterTranscriptionResponseSchema } from './mixrouter-transcription-api';
@@ -33,10 +34,7 @@ export type MixRouterTranscriptionModelConfig = MixRouterConfig & {
 type TranscriptionResponse = InferSchema<typeof mixrouterTranscriptionResponseSchema>;
 type ResponseFormat = 'json' | 'verbose_json' | 'text' | 'srt' | 'vtt';
 
-/** gpt-4o(-mini)-transcribe only answer `json` or `text`. */
-function supportsVerboseJson(modelId: string): boolean {
-  return !/^gpt-4o.*transcribe/.test(modelId);
-}
+const supportsVerboseJson = mixrouterTranscriptionSupportsVerboseJson;
 
 function audioFilename(mediaType: string): string {
   const extension = mediaTypeToExtension(mediaType);

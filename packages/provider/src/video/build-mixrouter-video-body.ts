@@ -4,31 +4,13 @@ import type {
   Experimental_VideoModelV4File as VideoModelV4File,
 } from '@ai-sdk/provider';
 import { convertToBase64 } from '@ai-sdk/provider-utils';
+import { getMixRouterVideoVendor, type MixRouterVideoVendor } from '../mixrouter-model-catalogue';
 import type { MixRouterVideoOptions } from './mixrouter-video-options';
 
-export type MixRouterVideoFamily =
-  | 'sora'
-  | 'veo'
-  | 'seedance'
-  | 'wan'
-  | 'kling'
-  | 'vidu'
-  | 'hailuo'
-  | 'pixverse'
-  | 'other';
+/** Video vendors; decided by the catalogue. */
+export type MixRouterVideoFamily = MixRouterVideoVendor;
 
-export function getMixRouterVideoFamily(modelId: string): MixRouterVideoFamily {
-  const id = modelId.toLowerCase();
-  if (id.startsWith('sora')) return 'sora';
-  if (id.startsWith('veo')) return 'veo';
-  if (id.includes('seedance') || id.startsWith('doubao')) return 'seedance';
-  if (id.startsWith('wan')) return 'wan';
-  if (id.includes('kling')) return 'kling';
-  if (id.includes('vidu')) return 'vidu';
-  if (id.includes('hailuo') || id.includes('minimax')) return 'hailuo';
-  if (id.includes('pixverse')) return 'pixverse';
-  return 'other';
-}
+export const getMixRouterVideoFamily = getMixRouterVideoVendor;
 
 /**
  * Where each family takes the derived settings (vendor field names as their APIs document
