@@ -1,6 +1,18 @@
-import { createMixRouter, isMixRouterError, type MixRouterProvider } from '@mixrouter/ai-sdk-provider';
+import {
+  createMixRouter,
+  isMixRouterError,
+  type MixRouterProvider,
+} from '@mixrouter/ai-sdk-provider';
 import { type Emulator, startEmulator } from '@mixrouter/emulator';
-import { APICallError, generateText, isStepCount, Output, streamText, ToolLoopAgent, tool } from 'ai';
+import {
+  APICallError,
+  generateText,
+  isStepCount,
+  Output,
+  streamText,
+  ToolLoopAgent,
+  tool,
+} from 'ai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
@@ -52,10 +64,17 @@ describe('generateText / streamText', () => {
   it('Output.object returns schema-valid JSON (json_schema on OpenAI, prompt on Claude)', async () => {
     const schema = z.object({ city: z.string(), population: z.number() });
     for (const id of ['gpt-4o', 'claude-sonnet-4-5-20250929']) {
-      const result = await generateText({ model: mixrouter(id), prompt: 'Largest city in France as json', output: Output.object({ schema }) });
+      const result = await generateText({
+        model: mixrouter(id),
+        prompt: 'Largest city in France as json',
+        output: Output.object({ schema }),
+      });
       expect(schema.safeParse(result.output).success).toBe(true);
     }
-    expect(body(0).response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'response', strict: false } });
+    expect(body(0).response_format).toMatchObject({
+      type: 'json_schema',
+      json_schema: { name: 'response', strict: false },
+    });
     expect(body(1).response_format).toBeUndefined();
     expect(body(1).messages[0]).toMatchObject({ role: 'system' });
     expect(body(1).messages[0].content).toContain('JSON schema');
@@ -71,11 +90,21 @@ describe('tool loops', () => {
       stopWhen: isStepCount(3),
     });
     expect(result.steps).toHaveLength(2);
-    expect(result.steps[0]!.toolCalls[0]).toMatchObject({ toolName: 'weather', input: { city: 'Paris' } });
+    expect(result.steps[0]!.toolCalls[0]).toMatchObject({
+      toolName: 'weather',
+      input: { city: 'Paris' },
+    });
     expect(result.text).toContain('"temperatureC":21');
     const second = body(1).messages;
-    expect(second.at(-2)).toMatchObject({ role: 'assistant', content: null, tool_calls: [{ type: 'function', function: { name: 'weather' } }] });
-    expect(second.at(-1)).toMatchObject({ role: 'tool', content: '{"city":"Paris","temperatureC":21}' });
+    expect(second.at(-2)).toMatchObject({
+      role: 'assistant',
+      content: null,
+      tool_calls: [{ type: 'function', function: { name: 'weather' } }],
+    });
+    expect(second.at(-1)).toMatchObject({
+      role: 'tool',
+      content: '{"city":"Paris","temperatureC":21}',
+    });
   });
 
   it('ToolLoopAgent streams parallel tool calls and the final answer', async () => {
@@ -85,9 +114,12 @@ describe('tool loops', () => {
       execute: async ({ a, b }) => ({ product: a * b }),
     });
     const agent = new ToolLoopAgent({ model: mixrouter('gpt-4o'), tools: { weather, calculator } });
-    const result = await agent.stream({ prompt: 'Use both tools: weather in Rome, and the calculator for 6 * 7' });
+    const result = await agent.stream({
+      prompt: 'Use both tools: weather in Rome, and the calculator for 6 * 7',
+    });
     const calls: string[] = [];
-    for await (const part of result.fullStream) if (part.type === 'tool-call') calls.push(part.toolName);
+    for await (const part of result.fullStream)
+      if (part.type === 'tool-call') calls.push(part.toolName);
     expect(calls.sort()).toEqual(['calculator', 'weather']);
     expect(await result.text).toContain('"product":42');
   });
@@ -136,8 +168,17 @@ describe('multimodal input', () => {
     expect(body(0).messages[0].content).toEqual([
       { type: 'text', text: 'Describe these.' },
       { type: 'image_url', image_url: { url: 'https://example.com/cat.jpg' } },
-      { type: 'input_audio', input_audio: { data: Buffer.from(wav).toString('base64'), format: 'wav' } },
-      { type: 'file', file: { filename: 'a.pdf', file_data: `data:application/pdf;base64,${Buffer.from(pdf).toString('base64')}` } },
+      {
+        type: 'input_audio',
+        input_audio: { data: Buffer.from(wav).toString('base64'), format: 'wav' },
+      },
+      {
+        type: 'file',
+        file: {
+          filename: 'a.pdf',
+          file_data: `data:application/pdf;base64,${Buffer.from(pdf).toString('base64')}`,
+        },
+      },
     ]);
   });
 });
@@ -147,7 +188,11 @@ describe('faults', () => {
     const result = await generateText({
       model: mixrouter('gpt-4o-mini'),
       prompt: 'retry me',
-      headers: { 'x-emulator-fault': '429', 'x-emulator-fail-times': '1', 'x-emulator-fault-key': 'e2e-429' },
+      headers: {
+        'x-emulator-fault': '429',
+        'x-emulator-fail-times': '1',
+        'x-emulator-fault-key': 'e2e-429',
+      },
     });
     expect(result.text).toContain('retry me');
     expect(chatRequests()).toHaveLength(2);
@@ -166,19 +211,29 @@ describe('faults', () => {
   });
 
   it('names the model on model_not_found and a bad key on 401', async () => {
-    const notFound = await generateText({ model: mixrouter('no-such-model'), prompt: 'x', maxRetries: 0 }).catch((e) => e);
+    const notFound = await generateText({
+      model: mixrouter('no-such-model'),
+      prompt: 'x',
+      maxRetries: 0,
+    }).catch((e) => e);
     expect(isMixRouterError(notFound) && notFound.kind).toBe('model-not-found');
     expect(notFound.message).toContain('no-such-model');
     expect(notFound.message).toMatch(/request id/);
 
     const badKey = createMixRouter({ apiKey: 'sk-wrong', baseURL: emulator.baseURL });
-    const unauthorized = await generateText({ model: badKey('gpt-4o'), prompt: 'x' }).catch((e) => e);
+    const unauthorized = await generateText({ model: badKey('gpt-4o'), prompt: 'x' }).catch(
+      (e) => e,
+    );
     expect(isMixRouterError(unauthorized) && unauthorized.kind).toBe('authentication');
     expect(unauthorized.message).not.toContain('sk-wrong');
   });
 
   it('keeps the partial answer of a truncated stream and finishes as interrupted', async () => {
-    const result = streamText({ model: mixrouter('gpt-4o'), prompt: 'a long answer please', headers: { 'x-emulator-fault': 'stream-truncate' } });
+    const result = streamText({
+      model: mixrouter('gpt-4o'),
+      prompt: 'a long answer please',
+      headers: { 'x-emulator-fault': 'stream-truncate' },
+    });
     const text = await result.text;
     expect(text.length).toBeGreaterThan(0);
     expect(await result.finishReason).toBe('interrupted');
@@ -203,7 +258,12 @@ describe('faults', () => {
   });
 
   it('survives a dropped connection with an error part and the partial text', async () => {
-    const result = streamText({ model: mixrouter('gpt-4o'), prompt: 'drop the socket', headers: { 'x-emulator-fault': 'stream-drop' }, onError: () => {} });
+    const result = streamText({
+      model: mixrouter('gpt-4o'),
+      prompt: 'drop the socket',
+      headers: { 'x-emulator-fault': 'stream-drop' },
+      onError: () => {},
+    });
     const types: string[] = [];
     for await (const part of result.fullStream) types.push(part.type);
     expect(types).toContain('error');

@@ -3,9 +3,9 @@ import { type Emulator, startEmulator } from '@mixrouter/emulator';
 import {
   cosineSimilarity,
   embedMany,
-  experimental_generateVideo as generateVideo,
   generateImage,
   generateSpeech,
+  experimental_generateVideo as generateVideo,
   transcribe,
 } from 'ai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -28,25 +28,42 @@ const requestsTo = (suffix: string) => emulator.requests.filter((r) => r.path.en
 describe('embeddings', () => {
   it('embedMany returns stable vectors, honours dimensions and reports usage', async () => {
     const model = mixrouter.embedding('text-embedding-3-small');
-    const { embeddings, usage } = await embedMany({ model, values: ['alpha', 'beta', 'alpha'], providerOptions: { mixrouter: { dimensions: 256 } } });
+    const { embeddings, usage } = await embedMany({
+      model,
+      values: ['alpha', 'beta', 'alpha'],
+      providerOptions: { mixrouter: { dimensions: 256 } },
+    });
     expect(embeddings).toHaveLength(3);
     expect(embeddings[0]).toHaveLength(256);
     expect(cosineSimilarity(embeddings[0]!, embeddings[2]!)).toBeCloseTo(1, 6);
     expect(usage.tokens).toBeGreaterThan(0);
-    expect(requestsTo('/embeddings')[0]!.body).toMatchObject({ model: 'text-embedding-3-small', input: ['alpha', 'beta', 'alpha'], dimensions: 256 });
+    expect(requestsTo('/embeddings')[0]!.body).toMatchObject({
+      model: 'text-embedding-3-small',
+      input: ['alpha', 'beta', 'alpha'],
+      dimensions: 256,
+    });
   });
 
   it('decodes base64 embeddings', async () => {
     const model = mixrouter.embedding('text-embedding-3-small');
     const plain = await embedMany({ model, values: ['x'] });
-    const base64 = await embedMany({ model, values: ['x'], providerOptions: { mixrouter: { encodingFormat: 'base64' } } });
+    const base64 = await embedMany({
+      model,
+      values: ['x'],
+      providerOptions: { mixrouter: { encodingFormat: 'base64' } },
+    });
     expect(base64.embeddings[0]![0]).toBeCloseTo(plain.embeddings[0]![0]!, 5);
   });
 });
 
 describe('images', () => {
   it('generates with gpt-image-1 (b64_json)', async () => {
-    const { images, usage } = await generateImage({ model: mixrouter.image('gpt-image-1'), prompt: 'a fox', size: '1024x1024', n: 2 });
+    const { images, usage } = await generateImage({
+      model: mixrouter.image('gpt-image-1'),
+      prompt: 'a fox',
+      size: '1024x1024',
+      n: 2,
+    });
     expect(images).toHaveLength(2);
     expect([...images[0]!.uint8Array.slice(0, 4)]).toEqual(PNG_SIGNATURE);
     expect(usage.totalTokens).toBeGreaterThan(0);
@@ -65,16 +82,27 @@ describe('images', () => {
   });
 
   it('edits with multipart image[] files that carry real extensions', async () => {
-    const source = (await generateImage({ model: mixrouter.image('gpt-image-1'), prompt: 'base' })).image.uint8Array;
-    await generateImage({ model: mixrouter.image('gpt-image-1'), prompt: { text: 'add a hat', images: [source, source], mask: source } });
-    const edit = requestsTo('/images/edits')[0]!.body as { fields: Record<string, string>; files: Array<{ field: string; filename: string }> };
+    const source = (await generateImage({ model: mixrouter.image('gpt-image-1'), prompt: 'base' }))
+      .image.uint8Array;
+    await generateImage({
+      model: mixrouter.image('gpt-image-1'),
+      prompt: { text: 'add a hat', images: [source, source], mask: source },
+    });
+    const edit = requestsTo('/images/edits')[0]!.body as {
+      fields: Record<string, string>;
+      files: Array<{ field: string; filename: string }>;
+    };
     expect(edit.files.map((f) => f.field)).toEqual(['image[]', 'image[]', 'mask']);
     expect(edit.files.every((f) => /\.png$/.test(f.filename))).toBe(true);
     expect(edit.fields).toMatchObject({ model: 'gpt-image-1', prompt: 'add a hat' });
   });
 
   it('serves Gemini image models through chat completions', async () => {
-    const { image } = await generateImage({ model: mixrouter.image('gemini-2.5-flash-image'), prompt: 'a watercolor boat', aspectRatio: '16:9' });
+    const { image } = await generateImage({
+      model: mixrouter.image('gemini-2.5-flash-image'),
+      prompt: 'a watercolor boat',
+      aspectRatio: '16:9',
+    });
     expect([...image.uint8Array.slice(0, 4)]).toEqual(PNG_SIGNATURE);
     const chat = requestsTo('/chat/completions')[0]!.body as Record<string, any>;
     expect(chat.model).toBe('gemini-2.5-flash-image');
@@ -87,23 +115,45 @@ describe('images', () => {
 
 describe('speech and transcription', () => {
   it('returns audio bytes from an OpenAI voice', async () => {
-    const { audio } = await generateSpeech({ model: mixrouter.speech('gpt-4o-mini-tts'), text: 'hello', voice: 'alloy' });
+    const { audio } = await generateSpeech({
+      model: mixrouter.speech('gpt-4o-mini-tts'),
+      text: 'hello',
+      voice: 'alloy',
+    });
     expect(new TextDecoder().decode(audio.uint8Array.slice(0, 3))).toBe('ID3');
-    expect(requestsTo('/audio/speech')[0]!.body).toMatchObject({ model: 'gpt-4o-mini-tts', input: 'hello', voice: 'alloy' });
+    expect(requestsTo('/audio/speech')[0]!.body).toMatchObject({
+      model: 'gpt-4o-mini-tts',
+      input: 'hello',
+      voice: 'alloy',
+    });
   });
 
   it('follows the JSON audio_url answer of qwen3-tts-flash', async () => {
-    const { audio } = await generateSpeech({ model: mixrouter.speech('qwen3-tts-flash'), text: 'hello', voice: 'Cherry' });
+    const { audio } = await generateSpeech({
+      model: mixrouter.speech('qwen3-tts-flash'),
+      text: 'hello',
+      voice: 'Cherry',
+    });
     expect(new TextDecoder().decode(audio.uint8Array.slice(0, 4))).toBe('RIFF');
   });
 
   it('transcribes with segments, language and duration', async () => {
-    const { audio } = await generateSpeech({ model: mixrouter.speech('gpt-4o-mini-tts'), text: 'hello', voice: 'alloy' });
-    const result = await transcribe({ model: mixrouter.transcription('whisper-1'), audio: audio.uint8Array });
+    const { audio } = await generateSpeech({
+      model: mixrouter.speech('gpt-4o-mini-tts'),
+      text: 'hello',
+      voice: 'alloy',
+    });
+    const result = await transcribe({
+      model: mixrouter.transcription('whisper-1'),
+      audio: audio.uint8Array,
+    });
     expect(result.text).toMatch(/Transcribed \d+ bytes/);
     expect(result.segments.length).toBeGreaterThan(0);
     expect(result.durationInSeconds).toBeGreaterThan(0);
-    const upload = requestsTo('/audio/transcriptions')[0]!.body as { fields: Record<string, string>; files: Array<{ filename: string }> };
+    const upload = requestsTo('/audio/transcriptions')[0]!.body as {
+      fields: Record<string, string>;
+      files: Array<{ filename: string }>;
+    };
     expect(upload.fields).toMatchObject({ model: 'whisper-1', response_format: 'verbose_json' });
     expect(upload.files[0]!.filename).toMatch(/\.mp3$/);
   });
@@ -118,13 +168,23 @@ describe('video', () => {
       poll: { intervalMs: 5 },
     });
     expect(new TextDecoder().decode(result.video.uint8Array.slice(4, 8))).toBe('ftyp');
-    const polls = emulator.requests.filter((r) => r.method === 'GET' && /\/video/.test(r.path) && !r.path.endsWith('.mp4'));
+    const polls = emulator.requests.filter(
+      (r) => r.method === 'GET' && /\/video/.test(r.path) && !r.path.endsWith('.mp4'),
+    );
     expect(polls.length).toBeGreaterThanOrEqual(3);
-    expect(requestsTo('/video/generations')[0]!.body).toMatchObject({ model: 'doubao-seedance-1-0-lite-i2v-250428', prompt: 'waves at sunset', duration: 5 });
+    expect(requestsTo('/video/generations')[0]!.body).toMatchObject({
+      model: 'doubao-seedance-1-0-lite-i2v-250428',
+      prompt: 'waves at sunset',
+      duration: 5,
+    });
   });
 
   it('reports a failed task with the gateway reason', async () => {
-    const error = await generateVideo({ model: mixrouter.video('sora-2'), prompt: 'please fail', poll: { intervalMs: 5 } }).catch((e) => e);
+    const error = await generateVideo({
+      model: mixrouter.video('sora-2'),
+      prompt: 'please fail',
+      poll: { intervalMs: 5 },
+    }).catch((e) => e);
     expect(String(error.message)).toMatch(/fail/i);
   });
 });

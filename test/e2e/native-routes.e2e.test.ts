@@ -1,4 +1,8 @@
-import { createMixRouter, isMixRouterError, type MixRouterProvider } from '@mixrouter/ai-sdk-provider';
+import {
+  createMixRouter,
+  isMixRouterError,
+  type MixRouterProvider,
+} from '@mixrouter/ai-sdk-provider';
 import { type Emulator, startEmulator } from '@mixrouter/emulator';
 import { generateText, isStepCount, streamText, tool } from 'ai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -34,11 +38,20 @@ describe('Responses route', () => {
     const [request] = requestsTo('/responses');
     expect(request!.headers.authorization).toBe(`Bearer ${emulator.apiKey}`);
     expect(request!.headers['user-agent']).toContain('ai-sdk-mixrouter/');
-    expect(request!.body).toMatchObject({ model: 'gpt-5.1-codex', stream: true, reasoning: { effort: 'medium', summary: 'auto' } });
+    expect(request!.body).toMatchObject({
+      model: 'gpt-5.1-codex',
+      stream: true,
+      reasoning: { effort: 'medium', summary: 'auto' },
+    });
   });
 
   it('runs a tool loop', async () => {
-    const result = await generateText({ model: mixrouter.responses('gpt-5.1-codex'), prompt: 'weather in Paris?', tools: { weather }, stopWhen: isStepCount(3) });
+    const result = await generateText({
+      model: mixrouter.responses('gpt-5.1-codex'),
+      prompt: 'weather in Paris?',
+      tools: { weather },
+      stopWhen: isStepCount(3),
+    });
     expect(result.steps.length).toBe(2);
     expect(result.text).toContain('19');
   });
@@ -58,12 +71,19 @@ describe('Claude Messages route', () => {
     expect(result.steps[0]!.reasoningText?.length).toBeGreaterThan(0);
     const second = requestsTo('/messages')[1]!.body as any;
     const assistant = second.messages.find((m: any) => m.role === 'assistant');
-    expect(assistant.content[0]).toMatchObject({ type: 'thinking', signature: expect.stringMatching(/^sig-/) });
+    expect(assistant.content[0]).toMatchObject({
+      type: 'thinking',
+      signature: expect.stringMatching(/^sig-/),
+    });
     expect(second.thinking).toEqual({ type: 'enabled', budget_tokens: 2048 });
   });
 
   it('routing: { anthropic: "messages" } moves Claude models to the native route', () => {
-    const routed = createMixRouter({ apiKey: 'k', baseURL: emulator.baseURL, routing: { anthropic: 'messages', google: 'gemini' } });
+    const routed = createMixRouter({
+      apiKey: 'k',
+      baseURL: emulator.baseURL,
+      routing: { anthropic: 'messages', google: 'gemini' },
+    });
     expect(routed('claude-opus-4-5-20251101').provider).toBe('mixrouter.messages');
     expect(routed('gemini-3-pro-preview').provider).toBe('mixrouter.gemini');
     expect(routed('gemini-2.5-flash-image').provider).toBe('mixrouter.chat');
@@ -96,7 +116,9 @@ describe('errors on every route', () => {
     ['messages', () => mixrouter.messages('claude-no-such-model')],
     ['gemini', () => mixrouter.gemini('gemini-no-such-model')],
   ])('%s: unknown model → MixRouterAPIError model-not-found', async (_route, model) => {
-    const error = await generateText({ model: model(), prompt: 'x', maxRetries: 0 }).catch((e) => e);
+    const error = await generateText({ model: model(), prompt: 'x', maxRetries: 0 }).catch(
+      (e) => e,
+    );
     expect(isMixRouterError(error)).toBe(true);
     expect(error.kind).toBe('model-not-found');
     expect(error.message).toContain('no-such-model');
@@ -106,7 +128,10 @@ describe('errors on every route', () => {
     const saved = process.env.MIXROUTER_API_KEY;
     delete process.env.MIXROUTER_API_KEY;
     const keyless = createMixRouter({ baseURL: emulator.baseURL });
-    const error = await generateText({ model: keyless.messages('claude-sonnet-4-20250514'), prompt: 'x' }).catch((e) => e);
+    const error = await generateText({
+      model: keyless.messages('claude-sonnet-4-20250514'),
+      prompt: 'x',
+    }).catch((e) => e);
     if (saved !== undefined) process.env.MIXROUTER_API_KEY = saved;
     expect(String(error.message)).toContain('MIXROUTER_API_KEY');
   });

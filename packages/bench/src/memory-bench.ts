@@ -13,41 +13,39 @@ type ChildReport = {
   baseHeap: number;
   peakRss: number;
   peakHeap: number;
+  maxRss: number;
+  baseLive: number;
   peakLive: number;
   endLive: number;
-  maxRss: number;
 };
 
 export type MemoryCell = {
   deltas: number;
   textChars: number;
-  /** Mode `rss`: peak RSS − RSS at the baseline (after warm-up and GC). */
+  /** Phase 1: peak RSS − RSS at the baseline (after warm-up and GC). */
   rssGrowth: Summary;
-  /** Mode `rss`: peak heapUsed − baseline (garbage included). */
+  /** Phase 1: peak heapUsed − baseline (garbage included). */
   heapGrowth: Summary;
   peakRss: Summary;
-  /** Mode `live`: peak heap after forced full GCs − baseline (reachable memory only). */
+  /** Phase 2: peak heap after forced full GCs − baseline (reachable memory only). */
   liveGrowth: Summary;
-  /** Mode `live`: reachable heap at the end (before anything is released) − baseline. */
+  /** Phase 2: reachable heap at the end (before anything is released) − baseline. */
   endLiveGrowth: Summary;
   problems: string[];
 };
 
 export type MemoryResult = { sizes: number[]; tasks: Array<{ task: string; cells: MemoryCell[] }> };
 
-type Mode = 'rss' | 'live';
-
 function runChild(
   origin: string,
   task: string,
   key: string,
   warmKey: string,
-  mode: Mode,
 ): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', 'src/memory-child.ts', origin, task, key, warmKey, mode],
+      ['--expose-gc', '--import', 'tsx', 'src/memory-child.ts', origin, task, key, warmKey],
       { cwd: BENCH_DIR, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -81,28 +79,25 @@ export async function benchMemory(
   const tasks = streamTasks().map(streamTaskName);
   const reports = new Map<string, ChildReport[]>();
   const problems = new Map<string, Set<string>>();
-  const cellKey = (task: string, n: number, mode: Mode) => `${task}|${n}|${mode}`;
+  const cellKey = (task: string, n: number) => `${task}|${n}`;
   let round = 0;
   for (let rep = 0; rep < repeats; rep++) {
     for (const n of sizes) {
       const started = performance.now();
-      for (const mode of ['rss', 'live'] as const) {
-        for (const task of rotate(tasks, round++)) {
-          const k = cellKey(task, n, mode);
-          if (!reports.has(k)) reports.set(k, []);
-          const pk = cellKey(task, n, 'rss');
-          if (!problems.has(pk)) problems.set(pk, new Set());
-          try {
-            const report = await runChild(origin, task, `text-${n}`, `text-${warmDeltas}`, mode);
-            reports.get(k)!.push(report);
-            if (report.textChars !== report.seenText) {
-              problems.get(pk)!.add(`kept ${report.textChars} chars, saw ${report.seenText}`);
-            }
-          } catch (error) {
-            problems
-              .get(pk)!
-              .add(error instanceof Error ? error.message.slice(0, 300) : String(error));
+      for (const task of rotate(tasks, round++)) {
+        const k = cellKey(task, n);
+        if (!reports.has(k)) reports.set(k, []);
+        if (!problems.has(k)) problems.set(k, new Set());
+        try {
+          const report = await runChild(origin, task, `text-${n}`, `text-${warmDeltas}`);
+          reports.get(k)!.push(report);
+          if (report.textChars !== report.seenText) {
+            problems.get(k)!.add(`kept ${report.textChars} chars, saw ${report.seenText}`);
           }
+        } catch (error) {
+          problems
+            .get(k)!
+            .add(error instanceof Error ? error.message.slice(0, 300) : String(error));
         }
       }
       log(
@@ -115,17 +110,16 @@ export async function benchMemory(
     tasks: tasks.map((task) => ({
       task,
       cells: sizes.map((n) => {
-        const rs = reports.get(cellKey(task, n, 'rss')) ?? [];
-        const ls = reports.get(cellKey(task, n, 'live')) ?? [];
+        const rs = reports.get(cellKey(task, n)) ?? [];
         return {
           deltas: n,
-          textChars: rs[0]?.textChars ?? ls[0]?.textChars ?? 0,
+          textChars: rs[0]?.textChars ?? 0,
           rssGrowth: summarize(rs.map((r) => r.peakRss - r.baseRss)),
           heapGrowth: summarize(rs.map((r) => r.peakHeap - r.baseHeap)),
           peakRss: summarize(rs.map((r) => r.peakRss)),
-          liveGrowth: summarize(ls.map((r) => r.peakLive - r.baseHeap)),
-          endLiveGrowth: summarize(ls.map((r) => r.endLive - r.baseHeap)),
-          problems: [...(problems.get(cellKey(task, n, 'rss')) ?? [])],
+          liveGrowth: summarize(rs.map((r) => r.peakLive - r.baseLive)),
+          endLiveGrowth: summarize(rs.map((r) => r.endLive - r.baseLive)),
+          problems: [...(problems.get(cellKey(task, n)) ?? [])],
         };
       }),
     })),

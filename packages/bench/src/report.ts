@@ -336,7 +336,7 @@ function memorySection(m: MemoryResult, cfg: BenchConfig): string[] {
   const out = ['## 4. Memory while streaming a long response', ''];
   const [small, large] = m.sizes as [number, number];
   out.push(
-    `Each cell is a fresh process (median of ${cfg.memory.repeats}): warm-up on a ${cfg.memory.warmDeltas}-delta stream, two forced GCs, baseline, then the ${small.toLocaleString('en-US')}- or ${large.toLocaleString('en-US')}-delta text stream consumed once while the consumer keeps the whole text (as an application would). **Peak RSS growth**: peak RSS (sampled every 2 ms, and \`process.resourceUsage().maxRSS\`) minus the baseline RSS. **Live heap growth**: a separate run that forces a full GC every 40 ms and records the largest heap still reachable, minus the baseline — garbage excluded, so it shows what is *retained*. **Live at end**: reachable heap right after the stream ended, before the consumer's text is released.`,
+    `Each cell is a fresh process (median of ${cfg.memory.repeats}): warm-up on a ${cfg.memory.warmDeltas}-delta stream, two forced GCs, baseline, then the ${small.toLocaleString('en-US')}- or ${large.toLocaleString('en-US')}-delta text stream consumed once while the consumer keeps the whole text (as an application would). **Peak RSS growth**: peak RSS (sampled every 2 ms, and \`process.resourceUsage().maxRSS\`) minus the baseline RSS, with natural GC. **Live heap growth**: the same process then streams the response again while forcing a full GC every 40 ms, and records the largest heap still reachable minus a fresh baseline — garbage excluded, so it shows what is *retained*. **Live at end**: reachable heap right after the stream ended, while the consumer still holds its text.`,
     '',
   );
   const header = [
@@ -382,7 +382,7 @@ function memorySection(m: MemoryResult, cfg: BenchConfig): string[] {
   const coreDelta = liveDelta('core');
   out.push(
     `- Provider alone (\`doStream\`), live growth from ${small / 1000}k to ${large / 1000}k beyond the floor's (= beyond the accumulated text): ${[OURS, ...PEERS].map((p) => `${p} ${mib(liveDelta(`${p}:doStream`) - floorDelta)}`).join(', ')}.`,
-    `- Through \`streamText\`, beyond the \`ai\` core alone (mock model, same parts): ${[OURS, ...PEERS].map((p) => `${p} ${mib(liveDelta(`${p}:streamText`) - coreDelta)}`).join(', ')}. The \`ai\` core itself retains ${mib(coreDelta)} more at ${large / 1000}k than at ${small / 1000}k (it records the step's parts until the step ends).`,
+    `- Through \`streamText\`, beyond the \`ai\` core alone (mock model, same parts): ${[OURS, ...PEERS].map((p) => `${p} ${mib(liveDelta(`${p}:streamText`) - coreDelta)}`).join(', ')}. The \`ai\` core itself retains ${mib(coreDelta)} more at ${large / 1000}k than at ${small / 1000}k with no provider at all: that part is the core's, the same whichever provider feeds it.`,
     '',
   );
   const problems = m.tasks.flatMap((t) =>

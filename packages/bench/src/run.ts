@@ -20,7 +20,7 @@ type Plan = {
 
 function plan(quick: boolean): Plan {
   const memory = quick
-    ? { sizes: [2_000, 8_000], warmDeltas: 200, repeats: 1 }
+    ? { sizes: [1_000, 4_000], warmDeltas: 100, repeats: 1 }
     : { sizes: [20_000, 80_000], warmDeltas: 500, repeats: 3 };
   return {
     config: {

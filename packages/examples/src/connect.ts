@@ -12,7 +12,9 @@ export async function connect(log: (line: string) => void): Promise<{
 }> {
   if (process.env.MIXROUTER_API_KEY) {
     const provider = createMixRouter();
-    log(`Talking to MixRouter at ${process.env.MIXROUTER_BASE_URL ?? 'https://api.mixrouter.com/v1'}`);
+    log(
+      `Talking to MixRouter at ${process.env.MIXROUTER_BASE_URL ?? 'https://api.mixrouter.com/v1'}`,
+    );
     return { provider, live: true, close: async () => {} };
   }
   const emulator = await startEmulator();

@@ -40,7 +40,11 @@ export function consoleContext(provider: MixRouterProvider, live: boolean): Exam
 /** Dim text for reasoning, so it is visibly separate from the answer. */
 export const dim = (text: string) => (process.stdout.isTTY ? `\x1b[2m${text}\x1b[22m` : text);
 
-export function formatUsage(usage: { inputTokens?: number; outputTokens?: number; outputTokenDetails?: { reasoningTokens?: number } }): string {
+export function formatUsage(usage: {
+  inputTokens?: number;
+  outputTokens?: number;
+  outputTokenDetails?: { reasoningTokens?: number };
+}): string {
   const reasoning = usage.outputTokenDetails?.reasoningTokens;
   return `usage: ${usage.inputTokens ?? '?'} in, ${usage.outputTokens ?? '?'} out${reasoning ? ` (${reasoning} reasoning)` : ''}`;
 }

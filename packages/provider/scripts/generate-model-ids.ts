@@ -19,7 +19,10 @@ export function groupOf(model: ListedModel): Group[] {
   if (types.has('embeddings') || /embedding/.test(id)) groups.push('EMBEDDING');
   if (types.has('image-generation')) groups.push('IMAGE');
   if (types.has('openai-video')) groups.push('VIDEO');
-  if (['openai', 'openai-response', 'anthropic', 'gemini'].some((t) => types.has(t)) && !groups.includes('EMBEDDING')) {
+  if (
+    ['openai', 'openai-response', 'anthropic', 'gemini'].some((t) => types.has(t)) &&
+    !groups.includes('EMBEDDING')
+  ) {
     groups.push('CHAT');
     // Gemini image models are chat models that the image API serves through chat.
     if (/^gemini-.*image/.test(id)) groups.push('IMAGE');
@@ -28,7 +31,15 @@ export function groupOf(model: ListedModel): Group[] {
 }
 
 export function renderModelIds(models: ListedModel[]): string {
-  const groups: Record<Group, string[]> = { CHAT: [], EMBEDDING: [], IMAGE: [], SPEECH: [], TRANSCRIPTION: [], VIDEO: [], REALTIME: [] };
+  const groups: Record<Group, string[]> = {
+    CHAT: [],
+    EMBEDDING: [],
+    IMAGE: [],
+    SPEECH: [],
+    TRANSCRIPTION: [],
+    VIDEO: [],
+    REALTIME: [],
+  };
   for (const model of models) for (const group of groupOf(model)) groups[group].push(model.id);
   const quote = (id: string) => `'${id.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   const list = (name: Group) => {
@@ -58,7 +69,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error('usage: node scripts/generate-model-ids.ts <saved-models.json> [output.ts]');
     process.exit(1);
   }
-  const output = process.argv[3] ?? fileURLToPath(new URL('../src/mixrouter-model-ids.ts', import.meta.url));
+  const output =
+    process.argv[3] ?? fileURLToPath(new URL('../src/mixrouter-model-ids.ts', import.meta.url));
   const { data } = JSON.parse(readFileSync(input, 'utf8')) as { data: ListedModel[] };
   writeFileSync(output, renderModelIds(data));
   console.log(`wrote ${data.length} model ids to ${output}`);

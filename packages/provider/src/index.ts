@@ -5,13 +5,6 @@ export type { MixRouterEmbeddingOptions } from './embedding/mixrouter-embedding-
 export { MixRouterImageModel } from './image/mixrouter-image-model';
 export type { MixRouterImageOptions } from './image/mixrouter-image-options';
 export type { MixRouterListedModel } from './list-mixrouter-models';
-export { MixRouterNativeLanguageModel } from './native/mixrouter-native-language-model';
-export { MixRouterSpeechModel } from './speech/mixrouter-speech-model';
-export type { MixRouterSpeechOptions } from './speech/mixrouter-speech-options';
-export { MixRouterTranscriptionModel } from './transcription/mixrouter-transcription-model';
-export type { MixRouterTranscriptionOptions } from './transcription/mixrouter-transcription-options';
-export { MixRouterVideoModel } from './video/mixrouter-video-model';
-export type { MixRouterVideoOptions } from './video/mixrouter-video-options';
 export {
   classifyMixRouterError,
   isMixRouterError,
@@ -46,4 +39,11 @@ export {
   type MixRouterProviderSettings,
   mixrouter,
 } from './mixrouter-provider';
+export { MixRouterNativeLanguageModel } from './native/mixrouter-native-language-model';
+export { MixRouterSpeechModel } from './speech/mixrouter-speech-model';
+export type { MixRouterSpeechOptions } from './speech/mixrouter-speech-options';
+export { MixRouterTranscriptionModel } from './transcription/mixrouter-transcription-model';
+export type { MixRouterTranscriptionOptions } from './transcription/mixrouter-transcription-options';
 export { VERSION } from './version';
+export { MixRouterVideoModel } from './video/mixrouter-video-model';
+export type { MixRouterVideoOptions } from './video/mixrouter-video-options';

@@ -1,7 +1,10 @@
 import { getFromApi, lazySchema, zodSchema } from '@ai-sdk/provider-utils';
 import { z } from 'zod/v4';
 import { buildRequestHeaders, type MixRouterConfig } from './mixrouter-config';
-import { createMixRouterJsonResponseHandler, mixrouterFailedResponseHandler } from './mixrouter-error';
+import {
+  createMixRouterJsonResponseHandler,
+  mixrouterFailedResponseHandler,
+} from './mixrouter-error';
 import { getMixRouterModelInfo, type MixRouterModelInfo } from './mixrouter-model-catalogue';
 
 const modelListSchema = lazySchema(() =>

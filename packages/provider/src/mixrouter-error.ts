@@ -1,10 +1,10 @@
 import { APICallError } from '@ai-sdk/provider';
 import {
   extractResponseHeaders,
+  type FlexibleSchema,
   type ResponseHandler,
   safeValidateTypes,
   secureJsonParse,
-  type FlexibleSchema,
 } from '@ai-sdk/provider-utils';
 
 /** What went wrong, in terms an app can branch on. */
@@ -106,6 +106,8 @@ export function classifyMixRouterError(
   if (code === 'model_not_found') return 'model-not-found';
   if (code !== undefined && QUOTA_CODES.has(code)) return 'insufficient-quota';
   if (code === 'invalid_request') return 'invalid-request';
+  // An error inside an HTTP 200 (or a stream) has no useful status: read the code.
+  if (code !== undefined && /rate.?limit|too.?many.?requests/i.test(code)) return 'rate-limit';
   switch (statusCode) {
     case 401:
       return 'authentication';
@@ -139,6 +141,7 @@ export function isMixRouterErrorRetryable(
   code: string | undefined,
 ): boolean {
   if (code === 'invalid_request' || (code !== undefined && QUOTA_CODES.has(code))) return false;
+  if (code !== undefined && /rate.?limit|too.?many.?requests/i.test(code)) return true;
   if (statusCode === undefined) return false;
   return statusCode === 408 || statusCode === 409 || statusCode === 429 || statusCode >= 500;
 }

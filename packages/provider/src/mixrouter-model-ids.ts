@@ -125,7 +125,11 @@ export const MIXROUTER_IMAGE_MODEL_IDS = [
   'imagineart-1.5-preview',
 ] as const;
 
-export const MIXROUTER_SPEECH_MODEL_IDS = ['qwen3-tts-flash', 'eleven_v3', 'gpt-4o-mini-tts'] as const;
+export const MIXROUTER_SPEECH_MODEL_IDS = [
+  'qwen3-tts-flash',
+  'eleven_v3',
+  'gpt-4o-mini-tts',
+] as const;
 
 export const MIXROUTER_TRANSCRIPTION_MODEL_IDS = [
   'whisper-1',

@@ -89,11 +89,44 @@ export interface MixRouterProvider extends ProviderV4 {
   listModels(options?: { abortSignal?: AbortSignal }): Promise<MixRouterListedModel[]>;
 }
 
+/**
+ * Makes a custom fetch settle as soon as its `signal` aborts, even if the function itself
+ * ignores the signal (a wrapper that forgot to pass it on): `abortSignal` and timeouts
+ * then always end the call promptly. The global fetch already behaves this way.
+ */
+function honourAbortSignal(fetch: FetchFunction): FetchFunction {
+  return (input, init) => {
+    const signal = init?.signal;
+    if (signal == null) return fetch(input, init);
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise<Response>((resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      fetch(input, init).then(
+        (response) => {
+          signal.removeEventListener('abort', onAbort);
+          // Answered after the abort: nobody will read this body, release it.
+          if (signal.aborted) response.body?.cancel().catch(() => {});
+          resolve(response);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  };
+}
+
 /** Creates a MixRouter provider instance. */
 export function createMixRouter(settings: MixRouterProviderSettings = {}): MixRouterProvider {
   const baseURL =
     withoutTrailingSlash(
-      settings.baseURL ?? loadOptionalSetting({ settingValue: undefined, environmentVariableName: 'MIXROUTER_BASE_URL' }),
+      settings.baseURL ??
+        loadOptionalSetting({
+          settingValue: undefined,
+          environmentVariableName: 'MIXROUTER_BASE_URL',
+        }),
     ) ?? MIXROUTER_DEFAULT_BASE_URL;
 
   const headers = () => ({
@@ -105,16 +138,19 @@ export function createMixRouter(settings: MixRouterProviderSettings = {}): MixRo
     ...settings.headers,
   });
 
+  const customFetch = settings.fetch && honourAbortSignal(settings.fetch);
+
   const config = (kind: string): MixRouterConfig => ({
     provider: `mixrouter.${kind}`,
     baseURL,
     url: (path) => `${baseURL}${path}`,
     headers,
-    fetch: settings.fetch,
+    fetch: customFetch,
     generateId: settings.generateId,
   });
 
-  const createChatModel = (modelId: MixRouterChatModelId) => new MixRouterChatLanguageModel(modelId, config('chat'));
+  const createChatModel = (modelId: MixRouterChatModelId) =>
+    new MixRouterChatLanguageModel(modelId, config('chat'));
 
   const createNativeModel = (route: MixRouterNativeRoute) => (modelId: MixRouterChatModelId) =>
     new MixRouterNativeLanguageModel(modelId, route, config(route));
@@ -123,8 +159,13 @@ export function createMixRouter(settings: MixRouterProviderSettings = {}): MixRo
   const createLanguageModel = (modelId: MixRouterChatModelId): LanguageModelV4 => {
     const info = getMixRouterModelInfo(modelId);
     if (info.endpoint === 'responses') return createNativeModel('responses')(modelId);
-    if (info.family === 'anthropic' && settings.routing?.anthropic === 'messages') return createNativeModel('messages')(modelId);
-    if (info.family === 'google' && settings.routing?.google === 'gemini' && !info.output.includes('image')) {
+    if (info.family === 'anthropic' && settings.routing?.anthropic === 'messages')
+      return createNativeModel('messages')(modelId);
+    if (
+      info.family === 'google' &&
+      settings.routing?.google === 'gemini' &&
+      !info.output.includes('image')
+    ) {
       return createNativeModel('gemini')(modelId);
     }
     return createChatModel(modelId);
@@ -134,10 +175,12 @@ export function createMixRouter(settings: MixRouterProviderSettings = {}): MixRo
     new MixRouterEmbeddingModel(modelId, config('embedding'));
   const createImageModel = (modelId: MixRouterImageModelId) =>
     new MixRouterImageModel(modelId, { ...config('image'), createChatModel });
-  const createSpeechModel = (modelId: MixRouterSpeechModelId) => new MixRouterSpeechModel(modelId, config('speech'));
+  const createSpeechModel = (modelId: MixRouterSpeechModelId) =>
+    new MixRouterSpeechModel(modelId, config('speech'));
   const createTranscriptionModel = (modelId: MixRouterTranscriptionModelId) =>
     new MixRouterTranscriptionModel(modelId, config('transcription'));
-  const createVideoModel = (modelId: MixRouterVideoModelId) => new MixRouterVideoModel(modelId, config('video'));
+  const createVideoModel = (modelId: MixRouterVideoModelId) =>
+    new MixRouterVideoModel(modelId, config('video'));
 
   const provider = function (modelId: MixRouterChatModelId) {
     if (new.target) throw new Error('The MixRouter provider function cannot be called with `new`.');

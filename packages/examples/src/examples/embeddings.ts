@@ -14,10 +14,13 @@ export const embeddings: Example = {
     const model = provider.embedding('text-embedding-3-small');
     const { embeddings, usage } = await embedMany({ model, values: DOCUMENTS });
     const { embedding } = await embed({ model, value: 'Which museum is famous in France?' });
-    const ranked = DOCUMENTS.map((text, i) => ({ text, score: cosineSimilarity(embedding, embeddings[i]!) })).sort(
-      (a, b) => b.score - a.score,
-    );
+    const ranked = DOCUMENTS.map((text, i) => ({
+      text,
+      score: cosineSimilarity(embedding, embeddings[i]!),
+    })).sort((a, b) => b.score - a.score);
     for (const { text, score } of ranked) line(`${score.toFixed(3)}  ${text}`);
-    line(`${embeddings.length} vectors of ${embeddings[0]!.length} dimensions; ${usage.tokens} tokens`);
+    line(
+      `${embeddings.length} vectors of ${embeddings[0]!.length} dimensions; ${usage.tokens} tokens`,
+    );
   },
 };

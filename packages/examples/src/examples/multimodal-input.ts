@@ -17,8 +17,16 @@ export const multimodalInput: Example = {
           content: [
             { type: 'text', text: 'Describe each attachment.' },
             { type: 'image', image: new URL('https://s2.loli.net/2024/02/01/QSWVdw9bX56gj7O.jpg') },
-            { type: 'file', data: new URL('https://cdn.openai.com/API/docs/audio/alloy.wav'), mediaType: 'audio/wav' },
-            { type: 'file', data: new URL('https://cdn.bigmodel.cn/agent-demos/lark/113123.mov'), mediaType: 'video/mp4' },
+            {
+              type: 'file',
+              data: new URL('https://cdn.openai.com/API/docs/audio/alloy.wav'),
+              mediaType: 'audio/wav',
+            },
+            {
+              type: 'file',
+              data: new URL('https://cdn.bigmodel.cn/agent-demos/lark/113123.mov'),
+              mediaType: 'video/mp4',
+            },
             { type: 'file', data: PDF, mediaType: 'application/pdf', filename: 'tiny.pdf' },
           ],
         },

@@ -11,11 +11,14 @@ const weather = tool({
 const calculator = tool({
   description: 'Evaluate a + b, a - b, a * b or a / b',
   inputSchema: z.object({ a: z.number(), b: z.number(), op: z.enum(['+', '-', '*', '/']) }),
-  execute: async ({ a, b, op }) => ({ result: op === '+' ? a + b : op === '-' ? a - b : op === '*' ? a * b : a / b }),
+  execute: async ({ a, b, op }) => ({
+    result: op === '+' ? a + b : op === '-' ? a - b : op === '*' ? a * b : a / b,
+  }),
 });
 
 export const toolAgent: Example = {
-  description: 'ToolLoopAgent with weather + calculator tools (parallel tool calls, then an answer)',
+  description:
+    'ToolLoopAgent with weather + calculator tools (parallel tool calls, then an answer)',
   async run({ provider, line }) {
     const agent = new ToolLoopAgent({
       model: provider('gpt-4o'),
@@ -24,11 +27,13 @@ export const toolAgent: Example = {
       stopWhen: isStepCount(5),
     });
     const result = await agent.generate({
-      prompt: 'Use both tools: what is the weather in Paris, and what is 12 * 7 with the calculator?',
+      prompt:
+        'Use both tools: what is the weather in Paris, and what is 12 * 7 with the calculator?',
     });
     for (const step of result.steps) {
       for (const call of step.toolCalls) line(`→ ${call.toolName}(${JSON.stringify(call.input)})`);
-      for (const toolResult of step.toolResults) line(`← ${toolResult.toolName}: ${JSON.stringify(toolResult.output)}`);
+      for (const toolResult of step.toolResults)
+        line(`← ${toolResult.toolName}: ${JSON.stringify(toolResult.output)}`);
     }
     line(result.text);
     line(`${result.steps.length} steps; ${formatUsage(result.totalUsage)}`);

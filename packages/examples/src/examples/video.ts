@@ -11,6 +11,8 @@ export const video: Example = {
       aspectRatio: '16:9',
       poll: { intervalMs: live ? 5_000 : 50 },
     });
-    line(`video → ${await saveFile('waves.mp4', result.video.uint8Array)} (${result.video.mediaType})`);
+    line(
+      `video → ${await saveFile('waves.mp4', result.video.uint8Array)} (${result.video.mediaType})`,
+    );
   },
 };

@@ -58,7 +58,11 @@ describe('sampling settings per family', () => {
       }
     `);
     expect(warnings).toEqual([
-      { type: 'unsupported', feature: 'topK', details: 'gpt-4o does not accept topK; it was not sent.' },
+      {
+        type: 'unsupported',
+        feature: 'topK',
+        details: 'gpt-4o does not accept topK; it was not sent.',
+      },
     ]);
   });
 
@@ -110,7 +114,13 @@ describe('sampling settings per family', () => {
     expect(body.stop).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(body).not.toHaveProperty('presence_penalty');
     expect(body).not.toHaveProperty('frequency_penalty');
-    expect(body).toMatchObject({ temperature: 0.3, top_p: 0.8, top_k: 40, seed: 7, max_tokens: 500 });
+    expect(body).toMatchObject({
+      temperature: 0.3,
+      top_p: 0.8,
+      top_k: 40,
+      seed: 7,
+      max_tokens: 500,
+    });
     expect(warnings).toContainEqual({
       type: 'compatibility',
       feature: 'stopSequences',
@@ -120,14 +130,22 @@ describe('sampling settings per family', () => {
   });
 
   it('gemini: five stop sequences pass without a warning', async () => {
-    const { body, warnings } = await build('gemini-2.5-flash', { stopSequences: ['1', '2', '3', '4', '5'] });
+    const { body, warnings } = await build('gemini-2.5-flash', {
+      stopSequences: ['1', '2', '3', '4', '5'],
+    });
     expect(body.stop).toHaveLength(5);
     expect(warnings).toEqual([]);
   });
 
   it('deepseek-reasoner and grok-4: drop what they reject', async () => {
     const reasoner = await build('deepseek-reasoner', SAMPLING);
-    expect(Object.keys(reasoner.body).sort()).toEqual(['max_tokens', 'messages', 'model', 'seed', 'stop']);
+    expect(Object.keys(reasoner.body).sort()).toEqual([
+      'max_tokens',
+      'messages',
+      'model',
+      'seed',
+      'stop',
+    ]);
     const grok = await build('grok-4', SAMPLING);
     expect(Object.keys(grok.body).sort()).toEqual([
       'max_tokens',
@@ -146,7 +164,9 @@ describe('validation', () => {
   });
 
   it('accepts maxOutputTokens just below 2^30', async () => {
-    expect((await build('gpt-4o', { maxOutputTokens: 2 ** 30 - 1 })).body.max_tokens).toBe(2 ** 30 - 1);
+    expect((await build('gpt-4o', { maxOutputTokens: 2 ** 30 - 1 })).body.max_tokens).toBe(
+      2 ** 30 - 1,
+    );
   });
 
   it('rejects a prompt without system or user message', async () => {
@@ -172,7 +192,9 @@ describe('provider options', () => {
     const { body, warnings } = await build('gpt-5', {
       tools: [{ type: 'function', name: 'f', inputSchema: { type: 'object' } }],
       toolChoice: { type: 'auto' },
-      providerOptions: { mixrouter: { user: 'user-42', parallelToolCalls: false, textVerbosity: 'low' } },
+      providerOptions: {
+        mixrouter: { user: 'user-42', parallelToolCalls: false, textVerbosity: 'low' },
+      },
     });
     expect(body).toMatchObject({
       user: 'user-42',
@@ -189,7 +211,10 @@ describe('provider options', () => {
     });
     expect(body).not.toHaveProperty('parallel_tool_calls');
     expect(warnings).toEqual([
-      { type: 'other', message: 'parallelToolCalls was set but no tools were sent; it was ignored.' },
+      {
+        type: 'other',
+        message: 'parallelToolCalls was set but no tools were sent; it was ignored.',
+      },
     ]);
   });
 
@@ -201,7 +226,12 @@ describe('provider options', () => {
         mixrouter: {
           extraBody: {
             max_tokens: 200,
-            extra_body: { google: { image_config: { aspect_ratio: '16:9' }, thinking_config: { include_thoughts: false } } },
+            extra_body: {
+              google: {
+                image_config: { aspect_ratio: '16:9' },
+                thinking_config: { include_thoughts: false },
+              },
+            },
             web_search_options: { search_context_size: 'low' },
             stop: ['x'],
           },
@@ -251,9 +281,14 @@ describe('provider options', () => {
     const { body } = await build('gpt-4o-audio-preview', {
       providerOptions: { mixrouter: { audio: { voice: 'alloy', format: 'wav' } } },
     });
-    expect(body).toMatchObject({ modalities: ['text', 'audio'], audio: { voice: 'alloy', format: 'wav' } });
+    expect(body).toMatchObject({
+      modalities: ['text', 'audio'],
+      audio: { voice: 'alloy', format: 'wav' },
+    });
     const explicit = await build('gpt-4o-audio-preview', {
-      providerOptions: { mixrouter: { modalities: ['text'], audio: { voice: 'alloy', format: 'mp3' } } },
+      providerOptions: {
+        mixrouter: { modalities: ['text'], audio: { voice: 'alloy', format: 'mp3' } },
+      },
     });
     expect(explicit.body.modalities).toEqual(['text']);
   });
@@ -343,7 +378,9 @@ describe('structured output', () => {
   });
 
   it('claude: json without a schema still gets an instruction', async () => {
-    const { body, warnings } = await build('claude-opus-4-5-20251101', { responseFormat: { type: 'json' } });
+    const { body, warnings } = await build('claude-opus-4-5-20251101', {
+      responseFormat: { type: 'json' },
+    });
     expect((body.messages as Array<{ role: string; content: string }>)[0]).toEqual({
       role: 'system',
       content: 'Respond only with a JSON value, with no prose and no code fences.',
@@ -366,7 +403,9 @@ describe('tools in the body', () => {
 
 describe('deepMerge', () => {
   it('merges plain objects and lets arrays and scalars replace', () => {
-    expect(deepMerge({ a: { b: 1, c: [1] }, d: 1 }, { a: { c: [2], e: null }, d: { x: 1 } })).toEqual({
+    expect(
+      deepMerge({ a: { b: 1, c: [1] }, d: 1 }, { a: { c: [2], e: null }, d: { x: 1 } }),
+    ).toEqual({
       a: { b: 1, c: [2], e: null },
       d: { x: 1 },
     });

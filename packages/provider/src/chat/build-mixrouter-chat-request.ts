@@ -7,7 +7,10 @@ import {
 import { parseProviderOptions } from '@ai-sdk/provider-utils';
 import type { MixRouterModelInfo, UnsupportedSetting } from '../mixrouter-model-catalogue';
 import { buildMixRouterReasoningParams } from './build-mixrouter-reasoning-params';
-import { convertToMixRouterChatMessages, type MixRouterChatMessage } from './convert-to-mixrouter-chat-messages';
+import {
+  convertToMixRouterChatMessages,
+  type MixRouterChatMessage,
+} from './convert-to-mixrouter-chat-messages';
 import { type MixRouterChatOptions, mixrouterChatOptions } from './mixrouter-chat-options';
 import { prepareMixRouterTools } from './prepare-mixrouter-tools';
 
@@ -35,7 +38,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Deep-merges plain objects (arrays and scalars from `source` replace). */
-export function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
+export function deepMerge(
+  target: Record<string, unknown>,
+  source: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...target };
   for (const [key, value] of Object.entries(source)) {
     const existing = out[key];
@@ -71,7 +77,11 @@ export async function buildMixRouterChatRequest({
 }): Promise<MixRouterChatRequest> {
   const warnings: SharedV4Warning[] = [];
   const options =
-    (await parseProviderOptions({ provider: 'mixrouter', providerOptions: call.providerOptions, schema: mixrouterChatOptions })) ?? {};
+    (await parseProviderOptions({
+      provider: 'mixrouter',
+      providerOptions: call.providerOptions,
+      schema: mixrouterChatOptions,
+    })) ?? {};
 
   if (info.endpoint === 'realtime') {
     throw new UnsupportedFunctionalityError({
@@ -86,18 +96,41 @@ export async function buildMixRouterChatRequest({
       details: `MixRouter serves ${info.id} only on /v1/responses; use provider.responses('${info.id}') or provider('${info.id}').`,
     });
   }
-  if (call.maxOutputTokens !== undefined && (call.maxOutputTokens >= MAX_OUTPUT_TOKENS_LIMIT || call.maxOutputTokens < 1 || !Number.isInteger(call.maxOutputTokens))) {
+  if (
+    call.maxOutputTokens !== undefined &&
+    (call.maxOutputTokens >= MAX_OUTPUT_TOKENS_LIMIT ||
+      call.maxOutputTokens < 1 ||
+      !Number.isInteger(call.maxOutputTokens))
+  ) {
     throw new InvalidArgumentError({
       argument: 'maxOutputTokens',
       message: `maxOutputTokens must be a positive integer below 2^30 (got ${call.maxOutputTokens}); the gateway rejects larger values.`,
     });
   }
 
+  // Claude rejects a forced tool choice while extended thinking is on: the forced tool
+  // wins (it is what structured tool use relies on) and thinking is left off.
+  const forcedTool = call.toolChoice?.type === 'required' || call.toolChoice?.type === 'tool';
+  const thinkingRequested =
+    (call.reasoning !== undefined &&
+      call.reasoning !== 'provider-default' &&
+      call.reasoning !== 'none') ||
+    (options.reasoningEffort !== undefined && options.reasoningEffort !== 'none') ||
+    (options.thinkingBudget !== undefined && options.thinkingBudget > 0);
+  const skipThinking =
+    info.reasoning.control === 'anthropic-thinking' && forcedTool && thinkingRequested;
+  if (skipThinking) {
+    warnings.push({
+      type: 'unsupported',
+      feature: 'reasoning',
+      details: `Claude cannot think while a tool choice is forced (toolChoice "${call.toolChoice?.type}"); thinking was not enabled.`,
+    });
+  }
   const reasoning = buildMixRouterReasoningParams({
     info,
-    reasoning: call.reasoning,
-    reasoningEffort: options.reasoningEffort,
-    thinkingBudget: options.thinkingBudget,
+    reasoning: skipThinking ? undefined : call.reasoning,
+    reasoningEffort: skipThinking ? undefined : options.reasoningEffort,
+    thinkingBudget: skipThinking ? undefined : options.thinkingBudget,
     maxOutputTokens: call.maxOutputTokens,
     warnings,
   });
@@ -108,7 +141,8 @@ export async function buildMixRouterChatRequest({
     dropped.add('temperature');
     dropped.add('topP');
   }
-  const claudeThinking = info.reasoning.control === 'anthropic-thinking' && reasoning.thinkingEnabled;
+  const claudeThinking =
+    info.reasoning.control === 'anthropic-thinking' && reasoning.thinkingEnabled;
   if (claudeThinking) {
     dropped.add('temperature');
     dropped.add('topP');
@@ -121,9 +155,10 @@ export async function buildMixRouterChatRequest({
       warnings.push({
         type: 'unsupported',
         feature: name,
-        details: claudeThinking && (name === 'temperature' || name === 'topP' || name === 'topK')
-          ? `Claude extended thinking does not allow ${name}; it was not sent.`
-          : `${info.id} does not accept ${name}; it was not sent.`,
+        details:
+          claudeThinking && (name === 'temperature' || name === 'topP' || name === 'topK')
+            ? `Claude extended thinking does not allow ${name}; it was not sent.`
+            : `${info.id} does not accept ${name}; it was not sent.`,
       });
       return undefined;
     }
@@ -156,7 +191,12 @@ export async function buildMixRouterChatRequest({
     stop = stop.slice(0, maxStops);
   }
 
-  const messages: MixRouterChatMessage[] = convertToMixRouterChatMessages({ prompt: call.prompt, info, warnings });
+  const messages: MixRouterChatMessage[] = convertToMixRouterChatMessages({
+    prompt: call.prompt,
+    info,
+    warnings,
+    defaultImageDetail: options.imageDetail,
+  });
 
   // Structured output.
   let responseFormat: unknown;
@@ -185,7 +225,12 @@ export async function buildMixRouterChatRequest({
     }
   }
 
-  const { tools, toolChoice } = prepareMixRouterTools({ tools: call.tools, toolChoice: call.toolChoice, info, warnings });
+  const { tools, toolChoice } = prepareMixRouterTools({
+    tools: call.tools,
+    toolChoice: call.toolChoice,
+    info,
+    warnings,
+  });
 
   let body: Record<string, unknown> = {
     model: info.id,
@@ -209,7 +254,10 @@ export async function buildMixRouterChatRequest({
     ...reasoning.body,
   };
   if (options.parallelToolCalls !== undefined && tools === undefined) {
-    warnings.push({ type: 'other', message: 'parallelToolCalls was set but no tools were sent; it was ignored.' });
+    warnings.push({
+      type: 'other',
+      message: 'parallelToolCalls was set but no tools were sent; it was ignored.',
+    });
   }
   if (reasoning.google !== undefined) body.extra_body = { google: reasoning.google };
   if (stream) body.stream = true;

@@ -1,4 +1,4 @@
-import type { LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
+import type { JSONObject, LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { getMixRouterModelInfo } from '../mixrouter-model-catalogue';
 import { TEST_PROMPT } from '../test-utils/chat';
@@ -20,12 +20,17 @@ const LEVELS: Reasoning[] = [
 
 function describeWarnings(warnings: SharedV4Warning[]): string {
   return warnings
-    .map((w) => (w.type === 'unsupported' || w.type === 'compatibility' ? `${w.type}:${w.feature}` : w.type))
+    .map((w) =>
+      w.type === 'unsupported' || w.type === 'compatibility' ? `${w.type}:${w.feature}` : w.type,
+    )
     .join(', ');
 }
 
 /** The body without model/messages, and the warnings, as one readable line. */
-async function line(modelId: string, options: Partial<LanguageModelV4CallOptions>): Promise<string> {
+async function line(
+  modelId: string,
+  options: Partial<LanguageModelV4CallOptions>,
+): Promise<string> {
   const { body, warnings } = await buildMixRouterChatRequest({
     options: { prompt: TEST_PROMPT, ...options },
     info: getMixRouterModelInfo(modelId),
@@ -39,7 +44,8 @@ async function line(modelId: string, options: Partial<LanguageModelV4CallOptions
 /** Every `reasoning` level for one model. */
 async function table(modelId: string, extra: Partial<LanguageModelV4CallOptions> = {}) {
   const rows: Record<string, string> = {};
-  for (const reasoning of LEVELS) rows[String(reasoning)] = await line(modelId, { ...extra, reasoning });
+  for (const reasoning of LEVELS)
+    rows[String(reasoning)] = await line(modelId, { ...extra, reasoning });
   return rows;
 }
 
@@ -205,15 +211,18 @@ describe('reasoning levels → request body, per family', () => {
     },
   );
 
-  it.each(['deepseek-reasoner', 'kimi-k2-thinking'])('%s (always thinks: nothing sent)', async (modelId) => {
-    const rows = await table(modelId);
-    expect(rows.none).toBe('{} ⚠ unsupported:reasoning');
-    expect(rows.medium).toBe('{}');
-    for (const level of ['minimal', 'low', 'high', 'xhigh', 'max']) {
-      expect(rows[level]).toBe('{} ⚠ compatibility:reasoning');
-    }
-    expect([rows.undefined, rows['provider-default']]).toEqual(['{}', '{}']);
-  });
+  it.each(['deepseek-reasoner', 'kimi-k2-thinking'])(
+    '%s (always thinks: nothing sent)',
+    async (modelId) => {
+      const rows = await table(modelId);
+      expect(rows.none).toBe('{} ⚠ unsupported:reasoning');
+      expect(rows.medium).toBe('{}');
+      for (const level of ['minimal', 'low', 'high', 'xhigh', 'max']) {
+        expect(rows[level]).toBe('{} ⚠ compatibility:reasoning');
+      }
+      expect([rows.undefined, rows['provider-default']]).toEqual(['{}', '{}']);
+    },
+  );
 
   it('gpt-4o (no reasoning: unsupported warning, nothing sent)', async () => {
     const rows = await table('gpt-4o');
@@ -251,8 +260,11 @@ describe('each knob only goes to its own family', () => {
 });
 
 describe('provider options reasoningEffort / thinkingBudget', () => {
-  const run = (modelId: string, mixrouter: Record<string, unknown>, extra: Partial<LanguageModelV4CallOptions> = {}) =>
-    line(modelId, { ...extra, providerOptions: { mixrouter } });
+  const run = (
+    modelId: string,
+    mixrouter: JSONObject,
+    extra: Partial<LanguageModelV4CallOptions> = {},
+  ) => line(modelId, { ...extra, providerOptions: { mixrouter } });
 
   it('reasoningEffort wins over the top-level reasoning option', async () => {
     expect(await run('gpt-5', { reasoningEffort: 'high' }, { reasoning: 'minimal' })).toBe(
@@ -264,9 +276,17 @@ describe('provider options reasoningEffort / thinkingBudget', () => {
   });
 
   it.each([
-    ['gpt-5', { reasoningEffort: 'xhigh' }, '{"reasoning_effort":"high"} ⚠ compatibility:reasoning'],
+    [
+      'gpt-5',
+      { reasoningEffort: 'xhigh' },
+      '{"reasoning_effort":"high"} ⚠ compatibility:reasoning',
+    ],
     ['o3', { reasoningEffort: 'none' }, '{"reasoning_effort":"low"} ⚠ compatibility:reasoning'],
-    ['gpt-5.2', { reasoningEffort: 'max' }, '{"reasoning_effort":"xhigh"} ⚠ compatibility:reasoning'],
+    [
+      'gpt-5.2',
+      { reasoningEffort: 'max' },
+      '{"reasoning_effort":"xhigh"} ⚠ compatibility:reasoning',
+    ],
     ['gpt-5', { thinkingBudget: 2048 }, '{} ⚠ unsupported:thinkingBudget'],
     [
       'deepseek-chat',
@@ -321,11 +341,18 @@ describe('Claude thinking and max_tokens / sampling', () => {
 
   it('raises max_tokens above the budget with a warning when it is too small', async () => {
     const { body, warnings } = await buildMixRouterChatRequest({
-      options: { prompt: TEST_PROMPT, maxOutputTokens: 2000, providerOptions: { mixrouter: { thinkingBudget: 4000 } } },
+      options: {
+        prompt: TEST_PROMPT,
+        maxOutputTokens: 2000,
+        providerOptions: { mixrouter: { thinkingBudget: 4000 } },
+      },
       info: getMixRouterModelInfo(claude),
       stream: false,
     });
-    expect(body).toMatchObject({ max_tokens: 5024, thinking: { type: 'enabled', budget_tokens: 4000 } });
+    expect(body).toMatchObject({
+      max_tokens: 5024,
+      thinking: { type: 'enabled', budget_tokens: 4000 },
+    });
     expect(warnings).toEqual([
       {
         type: 'compatibility',
@@ -356,8 +383,11 @@ describe('Claude thinking and max_tokens / sampling', () => {
 describe('buildMixRouterReasoningParams (unit)', () => {
   it('reports thinkingEnabled per family', () => {
     const enabled = (modelId: string, reasoning: Reasoning) =>
-      buildMixRouterReasoningParams({ info: getMixRouterModelInfo(modelId), reasoning, warnings: [] })
-        .thinkingEnabled;
+      buildMixRouterReasoningParams({
+        info: getMixRouterModelInfo(modelId),
+        reasoning,
+        warnings: [],
+      }).thinkingEnabled;
     expect(enabled('claude-sonnet-4-5-20250929', 'high')).toBe(true);
     expect(enabled('claude-sonnet-4-5-20250929', 'none')).toBe(false);
     expect(enabled('gemini-2.5-flash', 'none')).toBe(false);

@@ -70,7 +70,8 @@ export function buildMixRouterReasoningParams({
 }): MixRouterReasoningParams {
   const params: MixRouterReasoningParams = { body: {}, thinkingEnabled: false };
   // The provider option wins over the top-level option.
-  const level: Level | undefined = reasoningEffort ?? (isCustomReasoning(reasoning) ? reasoning : undefined);
+  const level: Level | undefined =
+    reasoningEffort ?? (isCustomReasoning(reasoning) ? reasoning : undefined);
   const control = info.reasoning.control;
 
   if (level === undefined && thinkingBudget === undefined) return params;
@@ -86,7 +87,12 @@ export function buildMixRouterReasoningParams({
     return params;
   }
 
-  if (thinkingBudget !== undefined && control !== 'anthropic-thinking' && control !== 'gemini-budget' && control !== 'gemini-level') {
+  if (
+    thinkingBudget !== undefined &&
+    control !== 'anthropic-thinking' &&
+    control !== 'gemini-budget' &&
+    control !== 'gemini-level'
+  ) {
     warnings.push({
       type: 'unsupported',
       feature: 'thinkingBudget',
@@ -138,7 +144,13 @@ export function buildMixRouterReasoningParams({
       let budget: number;
       let includeThoughts = true;
       if (thinkingBudget !== undefined) {
-        budget = Math.min(range.max, Math.max(thinkingBudget === 0 && info.reasoning.canDisable ? 0 : range.min, thinkingBudget));
+        budget = Math.min(
+          range.max,
+          Math.max(
+            thinkingBudget === 0 && info.reasoning.canDisable ? 0 : range.min,
+            thinkingBudget,
+          ),
+        );
         if (budget !== thinkingBudget) {
           warnings.push({
             type: 'compatibility',
@@ -158,14 +170,18 @@ export function buildMixRouterReasoningParams({
         });
       }
       if (budget === 0) includeThoughts = false;
-      params.google = { thinking_config: { thinking_budget: budget, include_thoughts: includeThoughts } };
+      params.google = {
+        thinking_config: { thinking_budget: budget, include_thoughts: includeThoughts },
+      };
       params.thinkingEnabled = budget > 0;
       return params;
     }
 
     case 'gemini-level': {
       if (thinkingBudget !== undefined && level === undefined) {
-        params.google = { thinking_config: { thinking_budget: thinkingBudget, include_thoughts: true } };
+        params.google = {
+          thinking_config: { thinking_budget: thinkingBudget, include_thoughts: true },
+        };
         params.thinkingEnabled = true;
         return params;
       }
@@ -173,7 +189,9 @@ export function buildMixRouterReasoningParams({
       for (const l of info.reasoning.levels ?? ['low', 'high']) effortMap[l] = l;
       const thinkingLevel = mapReasoningToProviderEffort({ reasoning: level, effortMap, warnings });
       if (thinkingLevel !== undefined) {
-        params.google = { thinking_config: { thinking_level: thinkingLevel, include_thoughts: true } };
+        params.google = {
+          thinking_config: { thinking_level: thinkingLevel, include_thoughts: true },
+        };
         params.thinkingEnabled = true;
       }
       return params;

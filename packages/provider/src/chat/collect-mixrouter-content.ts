@@ -16,14 +16,21 @@ export type CollectedMixRouterResult = {
 };
 
 /** Folds stream parts (from the shared part builder) into generate-result content. */
-export function collectMixRouterContent(parts: LanguageModelV4StreamPart[]): CollectedMixRouterResult {
+export function collectMixRouterContent(
+  parts: LanguageModelV4StreamPart[],
+): CollectedMixRouterResult {
   const content: LanguageModelV4Content[] = [];
   const blocks = new Map<string, { type: 'text' | 'reasoning'; text: string }>();
   const result: CollectedMixRouterResult = {
     content,
     finishReason: { unified: 'other', raw: undefined },
     usage: {
-      inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
+      inputTokens: {
+        total: undefined,
+        noCache: undefined,
+        cacheRead: undefined,
+        cacheWrite: undefined,
+      },
       outputTokens: { total: undefined, text: undefined, reasoning: undefined },
     },
     response: {},
@@ -33,7 +40,10 @@ export function collectMixRouterContent(parts: LanguageModelV4StreamPart[]): Col
     switch (part.type) {
       case 'text-start':
       case 'reasoning-start': {
-        const block = { type: part.type === 'text-start' ? ('text' as const) : ('reasoning' as const), text: '' };
+        const block = {
+          type: part.type === 'text-start' ? ('text' as const) : ('reasoning' as const),
+          text: '',
+        };
         blocks.set(part.id, block);
         content.push(block);
         break;

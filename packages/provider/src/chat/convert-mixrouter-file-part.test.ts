@@ -34,7 +34,10 @@ function convert(
   return { content, warnings };
 }
 
-function rejects(modelId: string, part: Omit<LanguageModelV4FilePart, 'type'>): UnsupportedFunctionalityError {
+function rejects(
+  modelId: string,
+  part: Omit<LanguageModelV4FilePart, 'type'>,
+): UnsupportedFunctionalityError {
   try {
     convert(modelId, part);
   } catch (error) {
@@ -58,7 +61,9 @@ const IMAGE_MODELS = [
 
 describe('images', () => {
   it.each(IMAGE_MODELS)('%s: URL passes through, bytes and base64 become a data URL', (modelId) => {
-    expect(convert(modelId, { mediaType: 'image/jpeg', data: url('https://x.test/a.jpg') }).content).toEqual({
+    expect(
+      convert(modelId, { mediaType: 'image/jpeg', data: url('https://x.test/a.jpg') }).content,
+    ).toEqual({
       type: 'image_url',
       image_url: { url: 'https://x.test/a.jpg' },
     });
@@ -84,7 +89,9 @@ describe('images', () => {
       type: 'image_url',
       image_url: { url: `data:image/png;base64,${PNG_B64}` },
     });
-    expect(convert('gpt-4o', { mediaType: 'image', data: url('https://x.test/a') }).content).toEqual({
+    expect(
+      convert('gpt-4o', { mediaType: 'image', data: url('https://x.test/a') }).content,
+    ).toEqual({
       type: 'image_url',
       image_url: { url: 'https://x.test/a' },
     });
@@ -92,7 +99,9 @@ describe('images', () => {
 
   it('rejects images for a text-only listed model (deepseek-chat), naming model and media type', () => {
     const error = rejects('deepseek-chat', { mediaType: 'image/png', data: bytes(PNG) });
-    expect(error.message).toBe('MixRouter model "deepseek-chat" cannot take image input (image/png).');
+    expect(error.message).toBe(
+      'MixRouter model "deepseek-chat" cannot take image input (image/png).',
+    );
     expect(error.functionality).toContain('deepseek-chat');
   });
 
@@ -108,7 +117,9 @@ describe('images', () => {
 
 describe('audio', () => {
   it.each(['gemini-2.5-flash', 'qwen2.5-vl-72b-instruct'])('%s: URL → audio_url', (modelId) => {
-    expect(convert(modelId, { mediaType: 'audio/wav', data: url('https://x.test/a.wav') }).content).toEqual({
+    expect(
+      convert(modelId, { mediaType: 'audio/wav', data: url('https://x.test/a.wav') }).content,
+    ).toEqual({
       type: 'audio_url',
       audio_url: { url: 'https://x.test/a.wav' },
     });
@@ -132,7 +143,9 @@ describe('audio', () => {
   });
 
   it('qwen: bytes → input_audio with a data URL, any format DashScope knows', () => {
-    expect(convert('qwen2.5-vl-72b-instruct', { mediaType: 'audio/wav', data: bytes(WAV) }).content).toEqual({
+    expect(
+      convert('qwen2.5-vl-72b-instruct', { mediaType: 'audio/wav', data: bytes(WAV) }).content,
+    ).toEqual({
       type: 'input_audio',
       input_audio: { data: `data:audio/wav;base64,${WAV_B64}`, format: 'wav' },
     });
@@ -152,9 +165,12 @@ describe('audio', () => {
     expect(error.message).toContain(mediaType);
   });
 
-  it.each(['gpt-4o', 'claude-sonnet-4-5-20250929', 'deepseek-chat'])('%s: audio is rejected', (modelId) => {
-    rejects(modelId, { mediaType: 'audio/wav', data: bytes(WAV) });
-  });
+  it.each(['gpt-4o', 'claude-sonnet-4-5-20250929', 'deepseek-chat'])(
+    '%s: audio is rejected',
+    (modelId) => {
+      rejects(modelId, { mediaType: 'audio/wav', data: bytes(WAV) });
+    },
+  );
 });
 
 describe('video', () => {
@@ -175,7 +191,10 @@ describe('video', () => {
 
   it.each(['gemini-2.5-flash', 'qwen-vl-max'])('%s: bytes → data URL with a warning', (modelId) => {
     const { content, warnings } = convert(modelId, { mediaType: 'video/mp4', data: bytes(MP4) });
-    expect(content).toEqual({ type: 'video_url', video_url: { url: 'data:video/mp4;base64,AAAAGGZ0eXA=' } });
+    expect(content).toEqual({
+      type: 'video_url',
+      video_url: { url: 'data:video/mp4;base64,AAAAGGZ0eXA=' },
+    });
     expect(warnings).toMatchObject([{ type: 'compatibility', feature: 'video input as bytes' }]);
   });
 
@@ -194,22 +213,33 @@ describe('PDF and text files', () => {
   it.each(['gpt-4o', 'claude-sonnet-4-5-20250929', 'gemini-2.5-flash'])(
     '%s: bytes → file_data data URL with the filename',
     (modelId) => {
-      expect(convert(modelId, { mediaType: 'application/pdf', data: bytes(PDF), filename: 'a.pdf' }).content).toEqual({
+      expect(
+        convert(modelId, { mediaType: 'application/pdf', data: bytes(PDF), filename: 'a.pdf' })
+          .content,
+      ).toEqual({
         type: 'file',
         file: { filename: 'a.pdf', file_data: `data:application/pdf;base64,${PDF_B64}` },
       });
-      expect(convert(modelId, { mediaType: 'application/pdf', data: bytes(PDF) }).content).toMatchObject({
+      expect(
+        convert(modelId, { mediaType: 'application/pdf', data: bytes(PDF) }).content,
+      ).toMatchObject({
         file: { filename: 'document.pdf' },
       });
     },
   );
 
-  it.each(['claude-sonnet-4-5-20250929', 'gemini-2.5-flash'])('%s: URL passes through', (modelId) => {
-    expect(convert(modelId, { mediaType: 'application/pdf', data: url('https://x.test/a.pdf') }).content).toEqual({
-      type: 'file',
-      file: { filename: 'document.pdf', file_data: 'https://x.test/a.pdf' },
-    });
-  });
+  it.each(['claude-sonnet-4-5-20250929', 'gemini-2.5-flash'])(
+    '%s: URL passes through',
+    (modelId) => {
+      expect(
+        convert(modelId, { mediaType: 'application/pdf', data: url('https://x.test/a.pdf') })
+          .content,
+      ).toEqual({
+        type: 'file',
+        file: { filename: 'document.pdf', file_data: 'https://x.test/a.pdf' },
+      });
+    },
+  );
 
   it('gpt-4o: PDF by URL is rejected', () => {
     rejects('gpt-4o', { mediaType: 'application/pdf', data: url('https://x.test/a.pdf') });
@@ -225,11 +255,16 @@ describe('PDF and text files', () => {
       type: 'text',
       text: 'a,b\n1,2',
     });
-    expect(convert('deepseek-chat', { mediaType: 'text/plain', data: bytes('aGVsbG8=') }).content).toEqual({
+    expect(
+      convert('deepseek-chat', { mediaType: 'text/plain', data: bytes('aGVsbG8=') }).content,
+    ).toEqual({
       type: 'text',
       text: 'hello',
     });
-    expect(convert('gpt-4o', { mediaType: 'text/markdown', data: { type: 'text', text: '# Hi' } }).content).toEqual({
+    expect(
+      convert('gpt-4o', { mediaType: 'text/markdown', data: { type: 'text', text: '# Hi' } })
+        .content,
+    ).toEqual({
       type: 'text',
       text: '# Hi',
     });
@@ -245,20 +280,31 @@ describe('PDF and text files', () => {
 describe('provider references', () => {
   it('openai: {mixrouter: id} → file_id', () => {
     expect(
-      convert('gpt-4o', { mediaType: 'application/pdf', data: { type: 'reference', reference: { mixrouter: 'file-123' } } })
-        .content,
+      convert('gpt-4o', {
+        mediaType: 'application/pdf',
+        data: { type: 'reference', reference: { mixrouter: 'file-123' } },
+      }).content,
     ).toEqual({ type: 'file', file: { file_id: 'file-123' } });
   });
 
   it('openai: a reference for another provider only → NoSuchProviderReferenceError', () => {
     expect(() =>
-      convert('gpt-4o', { mediaType: 'application/pdf', data: { type: 'reference', reference: { openai: 'file-1' } } }),
+      convert('gpt-4o', {
+        mediaType: 'application/pdf',
+        data: { type: 'reference', reference: { openai: 'file-1' } },
+      }),
     ).toThrow(NoSuchProviderReferenceError);
   });
 
-  it.each(['claude-sonnet-4-5-20250929', 'gemini-2.5-flash', 'qwen-vl-max'])('%s: rejected', (modelId) => {
-    rejects(modelId, { mediaType: 'application/pdf', data: { type: 'reference', reference: { mixrouter: 'file-123' } } });
-  });
+  it.each(['claude-sonnet-4-5-20250929', 'gemini-2.5-flash', 'qwen-vl-max'])(
+    '%s: rejected',
+    (modelId) => {
+      rejects(modelId, {
+        mediaType: 'application/pdf',
+        data: { type: 'reference', reference: { mixrouter: 'file-123' } },
+      });
+    },
+  );
 });
 
 describe('getMixRouterSupportedUrls', () => {
@@ -267,7 +313,10 @@ describe('getMixRouterSupportedUrls', () => {
     ['gpt-4o', { 'image/*': http }],
     ['gpt-4o-audio-preview', {}],
     ['claude-sonnet-4-5-20250929', { 'image/*': http, 'application/pdf': http }],
-    ['gemini-2.5-flash', { 'image/*': http, 'audio/*': http, 'video/*': http, 'application/pdf': http }],
+    [
+      'gemini-2.5-flash',
+      { 'image/*': http, 'audio/*': http, 'video/*': http, 'application/pdf': http },
+    ],
     ['qwen2.5-vl-72b-instruct', { 'image/*': http, 'audio/*': http, 'video/*': http }],
     ['glm-4.5v', { 'image/*': http, 'video/*': http }],
     ['deepseek-chat', {}],

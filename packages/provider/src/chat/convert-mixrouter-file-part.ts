@@ -4,8 +4,8 @@ import {
   UnsupportedFunctionalityError,
 } from '@ai-sdk/provider';
 import {
-  convertToBase64,
   convertBase64ToUint8Array,
+  convertToBase64,
   getTopLevelMediaType,
   isFullMediaType,
   resolveFullMediaType,
@@ -39,7 +39,8 @@ export function getMixRouterSupportedUrls(info: MixRouterModelInfo): Record<stri
   if (info.input.includes('image')) urls['image/*'] = http;
   if (info.input.includes('audio') && FETCHES_AUDIO_URLS.has(info.family)) urls['audio/*'] = http;
   if (info.input.includes('video') && FETCHES_VIDEO_URLS.has(info.family)) urls['video/*'] = http;
-  if (info.input.includes('pdf') && FETCHES_PDF_URLS.has(info.family)) urls['application/pdf'] = http;
+  if (info.input.includes('pdf') && FETCHES_PDF_URLS.has(info.family))
+    urls['application/pdf'] = http;
   return urls;
 }
 
@@ -61,7 +62,10 @@ const AUDIO_FORMATS: Record<string, string> = {
 };
 const STRICT_AUDIO_FORMATS = new Set(['wav', 'mp3']);
 
-function modalityOf(topLevel: string, mediaType: string): MixRouterInputModality | 'text-file' | 'other' {
+function modalityOf(
+  topLevel: string,
+  mediaType: string,
+): MixRouterInputModality | 'text-file' | 'other' {
   if (topLevel === 'image') return 'image';
   if (topLevel === 'audio') return 'audio';
   if (topLevel === 'video') return 'video';
@@ -104,7 +108,12 @@ export function convertMixRouterFilePart({
   if (data.type === 'reference') {
     // Only OpenAI-type upstreams understand file ids; the gateway has no files API of its own.
     if (info.family !== 'openai') throw unsupported(info, 'provider file references');
-    return { type: 'file', file: { file_id: resolveProviderReference({ reference: data.reference, provider: 'mixrouter' }) } };
+    return {
+      type: 'file',
+      file: {
+        file_id: resolveProviderReference({ reference: data.reference, provider: 'mixrouter' }),
+      },
+    };
   }
 
   if (data.type === 'text') {
@@ -112,7 +121,11 @@ export function convertMixRouterFilePart({
     throw unsupported(info, `inline text for media type ${part.mediaType}`);
   }
 
-  const mediaType = isFullMediaType(part.mediaType) ? part.mediaType : data.type === 'data' ? resolveFullMediaType({ part }) : part.mediaType;
+  const mediaType = isFullMediaType(part.mediaType)
+    ? part.mediaType
+    : data.type === 'data'
+      ? resolveFullMediaType({ part })
+      : part.mediaType;
   const modality = modalityOf(topLevel, mediaType);
 
   if (modality === 'text-file') {
@@ -145,7 +158,8 @@ export function convertMixRouterFilePart({
 
     case 'audio': {
       if (url !== undefined) {
-        if (!FETCHES_AUDIO_URLS.has(info.family) && info.listed) throw unsupported(info, 'audio by URL');
+        if (!FETCHES_AUDIO_URLS.has(info.family) && info.listed)
+          throw unsupported(info, 'audio by URL');
         return { type: 'audio_url', audio_url: { url } };
       }
       const bytes = (data as { data: string | Uint8Array }).data;
@@ -155,7 +169,8 @@ export function convertMixRouterFilePart({
         // DashScope takes `input_audio.data` as a data URL.
         return { type: 'input_audio', input_audio: { data: dataUrl(mediaType, bytes), format } };
       }
-      if (!STRICT_AUDIO_FORMATS.has(format)) throw unsupported(info, `audio of media type ${mediaType} (wav or mp3 only)`);
+      if (!STRICT_AUDIO_FORMATS.has(format))
+        throw unsupported(info, `audio of media type ${mediaType} (wav or mp3 only)`);
       return { type: 'input_audio', input_audio: { data: convertToBase64(bytes), format } };
     }
 
@@ -167,9 +182,13 @@ export function convertMixRouterFilePart({
       warnings.push({
         type: 'compatibility',
         feature: 'video input as bytes',
-        details: 'MixRouter advises sending videos by URL; the bytes were sent as a base64 data URL.',
+        details:
+          'MixRouter advises sending videos by URL; the bytes were sent as a base64 data URL.',
       });
-      return { type: 'video_url', video_url: { url: dataUrl(mediaType, (data as { data: string | Uint8Array }).data) } };
+      return {
+        type: 'video_url',
+        video_url: { url: dataUrl(mediaType, (data as { data: string | Uint8Array }).data) },
+      };
     }
 
     case 'pdf': {
@@ -178,7 +197,13 @@ export function convertMixRouterFilePart({
         if (!FETCHES_PDF_URLS.has(info.family)) throw unsupported(info, 'PDF by URL');
         return { type: 'file', file: { filename, file_data: url } };
       }
-      return { type: 'file', file: { filename, file_data: dataUrl(mediaType, (data as { data: string | Uint8Array }).data) } };
+      return {
+        type: 'file',
+        file: {
+          filename,
+          file_data: dataUrl(mediaType, (data as { data: string | Uint8Array }).data),
+        },
+      };
     }
   }
   throw unsupported(info, `files of media type ${mediaType}`);

@@ -6,7 +6,12 @@ describe('convertMixRouterUsage', () => {
   it('returns every key undefined (and no raw) for missing usage', () => {
     for (const usage of [undefined, null, 'x', [1]]) {
       expect(convertMixRouterUsage(usage)).toEqual({
-        inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
+        inputTokens: {
+          total: undefined,
+          noCache: undefined,
+          cacheRead: undefined,
+          cacheWrite: undefined,
+        },
         outputTokens: { total: undefined, text: undefined, reasoning: undefined },
       });
     }
@@ -37,7 +42,10 @@ describe('convertMixRouterUsage', () => {
   });
 
   it('reads MixRouter output_tokens_details.reasoning_tokens when completion details say 0', () => {
-    const usage = readJsonFixture('gemini-3-pro-preview-tool-call').usage as Record<string, unknown>;
+    const usage = readJsonFixture('gemini-3-pro-preview-tool-call').usage as Record<
+      string,
+      unknown
+    >;
     expect(
       convertMixRouterUsage({
         ...usage,
@@ -45,20 +53,28 @@ describe('convertMixRouterUsage', () => {
       }).outputTokens,
     ).toEqual({ total: 96, text: 16, reasoning: 80 });
     expect(
-      convertMixRouterUsage({ completion_tokens: 10, output_tokens_details: { reasoning_tokens: 4 } })
-        .outputTokens,
+      convertMixRouterUsage({
+        completion_tokens: 10,
+        output_tokens_details: { reasoning_tokens: 4 },
+      }).outputTokens,
     ).toEqual({ total: 10, text: 6, reasoning: 4 });
   });
 
   it('reads DeepSeek prompt_cache_hit_tokens', () => {
     expect(
-      convertMixRouterUsage({ prompt_tokens: 20, completion_tokens: 5, prompt_cache_hit_tokens: 16 })
-        .inputTokens,
+      convertMixRouterUsage({
+        prompt_tokens: 20,
+        completion_tokens: 5,
+        prompt_cache_hit_tokens: 16,
+      }).inputTokens,
     ).toEqual({ total: 20, noCache: 4, cacheRead: 16, cacheWrite: undefined });
   });
 
   describe('Claude (anthropic semantics)', () => {
-    const claudeUsage = readJsonFixture('claude-sonnet-4-5-tool-calls').usage as Record<string, unknown>;
+    const claudeUsage = readJsonFixture('claude-sonnet-4-5-tool-calls').usage as Record<
+      string,
+      unknown
+    >;
 
     it('adds cache reads and writes to prompt_tokens when usage_semantic is absent', () => {
       expect(convertMixRouterUsage(claudeUsage, { anthropicSemantics: true }).inputTokens).toEqual({
@@ -87,7 +103,12 @@ describe('convertMixRouterUsage', () => {
     it('leaves prompt_tokens as the total when usage_semantic is "openai" ([latest] gateways)', () => {
       expect(
         convertMixRouterUsage(
-          { ...claudeUsage, prompt_tokens: 2512, usage_semantic: 'openai', usage_source: 'anthropic' },
+          {
+            ...claudeUsage,
+            prompt_tokens: 2512,
+            usage_semantic: 'openai',
+            usage_source: 'anthropic',
+          },
           { anthropicSemantics: true },
         ).inputTokens,
       ).toEqual({ total: 2512, noCache: 412, cacheRead: 1800, cacheWrite: 300 });
@@ -105,7 +126,11 @@ describe('convertMixRouterUsage', () => {
     it('reports no cache write for zero TTL counters', () => {
       expect(
         convertMixRouterUsage(
-          { prompt_tokens: 5, claude_cache_creation_5_m_tokens: 0, claude_cache_creation_1_h_tokens: 0 },
+          {
+            prompt_tokens: 5,
+            claude_cache_creation_5_m_tokens: 0,
+            claude_cache_creation_1_h_tokens: 0,
+          },
           { anthropicSemantics: true },
         ).inputTokens,
       ).toEqual({ total: 5, noCache: 5, cacheRead: undefined, cacheWrite: undefined });

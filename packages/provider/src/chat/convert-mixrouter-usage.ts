@@ -28,7 +28,12 @@ export function convertMixRouterUsage(
   const u = obj(usage);
   if (u === undefined) {
     return {
-      inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
+      inputTokens: {
+        total: undefined,
+        noCache: undefined,
+        cacheRead: undefined,
+        cacheWrite: undefined,
+      },
       outputTokens: { total: undefined, text: undefined, reasoning: undefined },
     };
   }
@@ -38,15 +43,22 @@ export function convertMixRouterUsage(
 
   const prompt = num(u.prompt_tokens) ?? num(u.input_tokens);
   const cacheRead = num(promptDetails?.cached_tokens) ?? num(u.prompt_cache_hit_tokens);
-  const claudeWrites = (num(u.claude_cache_creation_5_m_tokens) ?? 0) + (num(u.claude_cache_creation_1_h_tokens) ?? 0);
+  const claudeWrites =
+    (num(u.claude_cache_creation_5_m_tokens) ?? 0) + (num(u.claude_cache_creation_1_h_tokens) ?? 0);
   const cacheWrite =
     num(promptDetails?.cached_creation_tokens) ?? (claudeWrites > 0 ? claudeWrites : undefined);
 
   const excludesCache = anthropicSemantics && u.usage_semantic !== 'openai';
   const inputTotal =
-    prompt === undefined ? undefined : excludesCache ? prompt + (cacheRead ?? 0) + (cacheWrite ?? 0) : prompt;
+    prompt === undefined
+      ? undefined
+      : excludesCache
+        ? prompt + (cacheRead ?? 0) + (cacheWrite ?? 0)
+        : prompt;
   const noCache =
-    inputTotal === undefined ? undefined : Math.max(0, inputTotal - (cacheRead ?? 0) - (cacheWrite ?? 0));
+    inputTotal === undefined
+      ? undefined
+      : Math.max(0, inputTotal - (cacheRead ?? 0) - (cacheWrite ?? 0));
 
   const outputTotal = num(u.completion_tokens) ?? num(u.output_tokens);
   const completionReasoning = num(completionDetails?.reasoning_tokens);

@@ -5,7 +5,11 @@ import { convertToMixRouterChatMessages } from './convert-to-mixrouter-chat-mess
 
 function convert(modelId: string, prompt: LanguageModelV4Prompt) {
   const warnings: SharedV4Warning[] = [];
-  const messages = convertToMixRouterChatMessages({ prompt, info: getMixRouterModelInfo(modelId), warnings });
+  const messages = convertToMixRouterChatMessages({
+    prompt,
+    info: getMixRouterModelInfo(modelId),
+    warnings,
+  });
   return { messages, warnings };
 }
 
@@ -32,7 +36,12 @@ describe('roles and tool results', () => {
       {
         role: 'tool',
         content: [
-          { type: 'tool-result', toolCallId: 'c1', toolName: 'weather', output: { type: 'text', value: '18°C' } },
+          {
+            type: 'tool-result',
+            toolCallId: 'c1',
+            toolName: 'weather',
+            output: { type: 'text', value: '18°C' },
+          },
           {
             type: 'tool-result',
             toolCallId: 'c2',
@@ -51,7 +60,12 @@ describe('roles and tool results', () => {
               ],
             },
           },
-          { type: 'tool-result', toolCallId: 'c4', toolName: 'fail', output: { type: 'error-text', value: 'timeout' } },
+          {
+            type: 'tool-result',
+            toolCallId: 'c4',
+            toolName: 'fail',
+            output: { type: 'error-text', value: 'timeout' },
+          },
           {
             type: 'tool-result',
             toolCallId: 'c5',
@@ -64,7 +78,12 @@ describe('roles and tool results', () => {
             toolName: 'delete',
             output: { type: 'execution-denied', reason: 'User said no.' },
           },
-          { type: 'tool-result', toolCallId: 'c7', toolName: 'delete', output: { type: 'execution-denied' } },
+          {
+            type: 'tool-result',
+            toolCallId: 'c7',
+            toolName: 'delete',
+            output: { type: 'execution-denied' },
+          },
           { type: 'tool-approval-response', approvalId: 'a1', approved: true },
         ],
       },
@@ -208,7 +227,13 @@ describe('roles and tool results', () => {
       },
     ]);
     expect(messages).toEqual([
-      { role: 'user', content: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'a' },
+          { type: 'text', text: 'b' },
+        ],
+      },
     ]);
   });
 
@@ -230,7 +255,10 @@ describe('roles and tool results', () => {
   it('wraps non-object tool input for Claude (the gateway drops it otherwise), with a warning', () => {
     const { messages, warnings } = convert('claude-sonnet-4-5-20250929', [
       { role: 'user', content: [{ type: 'text', text: 'x' }] },
-      { role: 'assistant', content: [{ type: 'tool-call', toolCallId: 'c1', toolName: 'echo', input: 'hi' }] },
+      {
+        role: 'assistant',
+        content: [{ type: 'tool-call', toolCallId: 'c1', toolName: 'echo', input: 'hi' }],
+      },
     ]);
     expect(messages[1]).toMatchObject({
       tool_calls: [{ function: { name: 'echo', arguments: '{"value":"hi"}' } }],
@@ -240,7 +268,10 @@ describe('roles and tool results', () => {
     expect(
       convert('gpt-4o', [
         { role: 'user', content: [{ type: 'text', text: 'x' }] },
-        { role: 'assistant', content: [{ type: 'tool-call', toolCallId: 'c1', toolName: 'echo', input: 'hi' }] },
+        {
+          role: 'assistant',
+          content: [{ type: 'tool-call', toolCallId: 'c1', toolName: 'echo', input: 'hi' }],
+        },
       ]).messages[1],
     ).toMatchObject({ tool_calls: [{ function: { arguments: '"hi"' } }] });
   });
@@ -253,9 +284,18 @@ describe('roles and tool results', () => {
         content: [
           { type: 'text', text: 'ok' },
           { type: 'file', data: { type: 'data', data: PNG_BASE64 }, mediaType: 'image/png' },
-          { type: 'reasoning-file', data: { type: 'data', data: PNG_BASE64 }, mediaType: 'image/png' },
+          {
+            type: 'reasoning-file',
+            data: { type: 'data', data: PNG_BASE64 },
+            mediaType: 'image/png',
+          },
           { type: 'custom', kind: 'mixrouter.x' },
-          { type: 'tool-result', toolCallId: 't', toolName: 'web', output: { type: 'text', value: 'r' } },
+          {
+            type: 'tool-result',
+            toolCallId: 't',
+            toolName: 'web',
+            output: { type: 'text', value: 'r' },
+          },
         ],
       },
     ]);
@@ -316,7 +356,14 @@ describe('reasoning replay per family', () => {
     },
     {
       role: 'tool',
-      content: [{ type: 'tool-result', toolCallId: 'c1', toolName: 'weather', output: { type: 'text', value: '18°C' } }],
+      content: [
+        {
+          type: 'tool-result',
+          toolCallId: 'c1',
+          toolName: 'weather',
+          output: { type: 'text', value: '18°C' },
+        },
+      ],
     },
   ];
 
@@ -362,11 +409,20 @@ describe('reasoning replay per family', () => {
       { role: 'user', content: [{ type: 'text', text: 'Weather?' }] },
       {
         role: 'assistant',
-        content: [{ type: 'tool-call', toolCallId: 'c1', toolName: 'weather', input: { city: 'Paris' } }],
+        content: [
+          { type: 'tool-call', toolCallId: 'c1', toolName: 'weather', input: { city: 'Paris' } },
+        ],
       },
       {
         role: 'tool',
-        content: [{ type: 'tool-result', toolCallId: 'c1', toolName: 'weather', output: { type: 'text', value: 'ok' } }],
+        content: [
+          {
+            type: 'tool-result',
+            toolCallId: 'c1',
+            toolName: 'weather',
+            output: { type: 'text', value: 'ok' },
+          },
+        ],
       },
     ];
     expect(replayed('deepseek-v4-pro', prompt)).toEqual(['']);

@@ -5,7 +5,10 @@ import {
   type SharedV4Warning,
 } from '@ai-sdk/provider';
 import type { MixRouterModelInfo } from '../mixrouter-model-catalogue';
-import { convertMixRouterFilePart, type MixRouterChatContentPart } from './convert-mixrouter-file-part';
+import {
+  convertMixRouterFilePart,
+  type MixRouterChatContentPart,
+} from './convert-mixrouter-file-part';
 
 export type MixRouterChatMessage =
   | { role: 'system'; content: string }
@@ -23,7 +26,10 @@ export type MixRouterChatMessage =
     }
   | { role: 'tool'; tool_call_id: string; content: string };
 
-type PartOptions = { imageDetail?: 'auto' | 'low' | 'high'; extraContent?: Record<string, unknown> };
+type PartOptions = {
+  imageDetail?: 'auto' | 'low' | 'high';
+  extraContent?: Record<string, unknown>;
+};
 
 function mixrouterPartOptions(providerOptions: unknown): PartOptions {
   const options = (providerOptions as Record<string, unknown> | undefined)?.mixrouter;
@@ -62,10 +68,13 @@ export function convertToMixRouterChatMessages({
   prompt,
   info,
   warnings,
+  defaultImageDetail,
 }: {
   prompt: LanguageModelV4Prompt;
   info: MixRouterModelInfo;
   warnings: SharedV4Warning[];
+  /** `providerOptions.mixrouter.imageDetail` of the call; a part's own option wins. */
+  defaultImageDetail?: 'auto' | 'low' | 'high';
 }): MixRouterChatMessage[] {
   const messages: MixRouterChatMessage[] = [];
   let lastUserIndex = -1;
@@ -88,12 +97,16 @@ export function convertToMixRouterChatMessages({
         for (const part of message.content) {
           if (part.type === 'text') parts.push({ type: 'text', text: part.text });
           else {
-            const { imageDetail } = mixrouterPartOptions(part.providerOptions);
+            const imageDetail =
+              mixrouterPartOptions(part.providerOptions).imageDetail ?? defaultImageDetail;
             parts.push(convertMixRouterFilePart({ part, info, imageDetail, warnings }));
           }
         }
         const onlyText = parts.length === 1 && parts[0]!.type === 'text';
-        messages.push({ role: 'user', content: onlyText ? (parts[0] as { text: string }).text : parts });
+        messages.push({
+          role: 'user',
+          content: onlyText ? (parts[0] as { text: string }).text : parts,
+        });
         break;
       }
 
@@ -101,7 +114,9 @@ export function convertToMixRouterChatMessages({
         let text = '';
         let reasoning = '';
         const images: MixRouterChatContentPart[] = [];
-        const toolCalls: NonNullable<Extract<MixRouterChatMessage, { role: 'assistant' }>['tool_calls']> = [];
+        const toolCalls: NonNullable<
+          Extract<MixRouterChatMessage, { role: 'assistant' }>['tool_calls']
+        > = [];
         for (const part of message.content) {
           switch (part.type) {
             case 'text':
@@ -156,13 +171,20 @@ export function convertToMixRouterChatMessages({
 
         const sendReasoning =
           (replay === 'always' && reasoning.length > 0) ||
-          (replay === 'tool-loop' && messageIndex > lastUserIndex && (reasoning.length > 0 || toolCalls.length > 0));
+          (replay === 'tool-loop' &&
+            messageIndex > lastUserIndex &&
+            (reasoning.length > 0 || toolCalls.length > 0));
         let content: string | null | MixRouterChatContentPart[] = text;
-        if (replay === 'inline-think' && reasoning.length > 0) content = `<think>\n${reasoning}\n</think>\n\n${text}`;
-        if (images.length > 0) content = [...(text ? [{ type: 'text' as const, text }] : []), ...images];
+        if (replay === 'inline-think' && reasoning.length > 0)
+          content = `<think>\n${reasoning}\n</think>\n\n${text}`;
+        if (images.length > 0)
+          content = [...(text ? [{ type: 'text' as const, text }] : []), ...images];
         else if (content === '' && toolCalls.length > 0) content = null;
 
-        const assistant: Extract<MixRouterChatMessage, { role: 'assistant' }> = { role: 'assistant', content };
+        const assistant: Extract<MixRouterChatMessage, { role: 'assistant' }> = {
+          role: 'assistant',
+          content,
+        };
         if (sendReasoning && (reasoning.length > 0 || info.reasoning.replayRequiresField)) {
           assistant.reasoning_content = reasoning;
         }
@@ -181,7 +203,12 @@ export function convertToMixRouterChatMessages({
               if (item.type !== 'file') continue;
               media.push(
                 convertMixRouterFilePart({
-                  part: { type: 'file', data: item.data, mediaType: item.mediaType, filename: item.filename },
+                  part: {
+                    type: 'file',
+                    data: item.data,
+                    mediaType: item.mediaType,
+                    filename: item.filename,
+                  },
                   info,
                   warnings,
                 }),
@@ -192,7 +219,10 @@ export function convertToMixRouterChatMessages({
           messages.push({ role: 'tool', tool_call_id: part.toolCallId, content });
         }
         if (media.length > 0) {
-          messages.push({ role: 'user', content: [{ type: 'text', text: 'Files returned by the tool calls above:' }, ...media] });
+          messages.push({
+            role: 'user',
+            content: [{ type: 'text', text: 'Files returned by the tool calls above:' }, ...media],
+          });
         }
         break;
       }

@@ -65,7 +65,11 @@ describe('gateway error bodies', () => {
   it('adds the request id from the header when the message lacks it', async () => {
     server.urls[CHAT_URL].response = errorResponse(
       400,
-      gatewayError('Unsupported parameter: extra_body', 'unsupported_parameter', 'invalid_request_error'),
+      gatewayError(
+        'Unsupported parameter: extra_body',
+        'unsupported_parameter',
+        'invalid_request_error',
+      ),
       { 'x-oneapi-request-id': REQUEST_ID },
     );
     const error = await generateError();
@@ -143,7 +147,10 @@ describe('gateway error bodies', () => {
   it('reads the /v1/messages error shape and a bare string error', async () => {
     server.urls[CHAT_URL].response = errorResponse(400, {
       type: 'error',
-      error: { type: 'invalid_request_error', message: 'max_tokens: must be greater than thinking.budget_tokens' },
+      error: {
+        type: 'invalid_request_error',
+        message: 'max_tokens: must be greater than thinking.budget_tokens',
+      },
     });
     expect((await generateError()).message).toBe(
       'MixRouter HTTP 400: max_tokens: must be greater than thinking.budget_tokens',
@@ -164,12 +171,16 @@ describe('errors inside HTTP 200 responses', () => {
     server.urls[CHAT_URL].response = jsonResponse(body, { 'x-oneapi-request-id': REQUEST_ID });
     const error = await generateError();
     expect(isMixRouterError(error)).toBe(true);
-    expect(error.message).toBe(`当前分组上游负载已饱和，请稍后再试 (request id: ${REQUEST_ID})`);
+    expect(error.message).toBe(
+      `当前分组上游负载已饱和，请稍后再试 (request id: ${REQUEST_ID}) [rate limited by MixRouter: slow down and retry later]`,
+    );
     expect(error).toMatchObject({
       statusCode: 200,
       code: 'rate_limit_exceeded',
       type: 'upstream_error',
       requestId: REQUEST_ID,
+      kind: 'rate-limit',
+      isRetryable: true,
     });
     expect(error.responseBody).toBe(JSON.stringify(body));
   });
@@ -178,7 +189,11 @@ describe('errors inside HTTP 200 responses', () => {
     server.urls[CHAT_URL].response = jsonResponse(body, { 'x-oneapi-request-id': REQUEST_ID });
     const error = await streamError();
     expect(isMixRouterError(error)).toBe(true);
-    expect(error).toMatchObject({ statusCode: 200, code: 'rate_limit_exceeded', requestId: REQUEST_ID });
+    expect(error).toMatchObject({
+      statusCode: 200,
+      code: 'rate_limit_exceeded',
+      requestId: REQUEST_ID,
+    });
   });
 
   it('raises a task-route style error body', async () => {

@@ -1,7 +1,14 @@
-import { JSONParseError, type LanguageModelV4StreamPart, type SharedV4Warning } from '@ai-sdk/provider';
+import {
+  JSONParseError,
+  type LanguageModelV4StreamPart,
+  type SharedV4Warning,
+} from '@ai-sdk/provider';
 import { isAbortError } from '@ai-sdk/provider-utils';
 import { createMixRouterAPIError, extractMixRouterErrorFields } from '../mixrouter-error';
-import { MixRouterChatPartBuilder, type MixRouterChatPartBuilderOptions } from './mixrouter-chat-part-builder';
+import {
+  MixRouterChatPartBuilder,
+  type MixRouterChatPartBuilderOptions,
+} from './mixrouter-chat-part-builder';
 
 /**
  * Reads the gateway's SSE body and emits V4 stream parts, in one stage (no chain of
@@ -73,6 +80,10 @@ export function createMixRouterChatEventStream({
             responseHeaders: builderOptions.responseHeaders,
           }),
         );
+        // The upstream attempt is over; whatever follows is the gateway retrying on
+        // another channel into the same response (protocol §3.7). Keep the partial
+        // answer as it stands rather than splicing a second answer onto it.
+        done = true;
       }
     }
     // ':' comments, 'event:', 'id:', 'retry:' and anything else carry nothing for us.
@@ -100,7 +111,8 @@ export function createMixRouterChatEventStream({
   const finish = (controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>) => {
     const tail = partial + decoder.decode();
     partial = '';
-    if (tail.length > 0) handleLine(tail.charCodeAt(tail.length - 1) === 13 ? tail.slice(0, -1) : tail);
+    if (tail.length > 0)
+      handleLine(tail.charCodeAt(tail.length - 1) === 13 ? tail.slice(0, -1) : tail);
     builder.finish();
     controller.close();
   };

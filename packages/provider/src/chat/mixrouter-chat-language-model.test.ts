@@ -83,7 +83,10 @@ describe('doGenerate: seed responses', () => {
     });
     expect(result.response?.body).toEqual(readJsonFixture('gemini-2.0-flash'));
     expect(result.providerMetadata).toEqual({
-      mixrouter: { requestId: '20251226074613833316175pDor54M8', upstreamModel: 'gemini-2.0-flash' },
+      mixrouter: {
+        requestId: '20251226074613833316175pDor54M8',
+        upstreamModel: 'gemini-2.0-flash',
+      },
     });
     expect(result.warnings).toEqual([]);
   });
@@ -93,7 +96,9 @@ describe('doGenerate: seed responses', () => {
     const result = await testModel('qwen3-max').doGenerate(callOptions());
     expect(result.content).toHaveLength(1);
     expect(result.content[0]).toMatchObject({ type: 'text' });
-    expect((result.content[0] as { text: string }).text).toContain('**1 + 2 + 3 + … + 100 = 5050**');
+    expect((result.content[0] as { text: string }).text).toContain(
+      '**1 + 2 + 3 + … + 100 = 5050**',
+    );
     expect(result.usage).toMatchInlineSnapshot(`
       {
         "inputTokens": {
@@ -256,7 +261,12 @@ describe('headers and credentials', () => {
     const provider = createTestProvider({ headers: { 'X-Provider': 'p', 'X-Both': 'provider' } });
     await provider('gpt-4o').doGenerate(
       callOptions({
-        headers: { 'user-agent': 'ai/7.0.0', 'X-Call': 'c', 'X-Both': 'call', 'X-Unset': undefined },
+        headers: {
+          'user-agent': 'ai/7.0.0',
+          'X-Call': 'c',
+          'X-Both': 'call',
+          'X-Unset': undefined,
+        },
       }),
     );
     const headers = server.calls[0].requestHeaders;
@@ -341,20 +351,34 @@ describe('doGenerate: response shapes', () => {
     `);
     expect(result.finishReason).toEqual({ unified: 'tool-calls', raw: 'tool_calls' });
     expect(result.response?.id).toBe('msg_01XFDUDYJgAACzvnptvVoYEL');
+    // Claude prompt_tokens exclude cache reads and writes (no usage_semantic): V4 wants the total.
+    expect(result.usage.inputTokens).toEqual({
+      total: 2512,
+      noCache: 412,
+      cacheRead: 1800,
+      cacheWrite: 300,
+    });
   });
 
   it.each([
     ['stop', 'stop'],
     [null, undefined],
   ])('reports tool-calls when tool calls come with finish_reason %s', async (raw, expected) => {
-    const body = readJsonFixture('kimi-k2-tool-call-stop') as { choices: [{ finish_reason: unknown }] };
+    const body = readJsonFixture('kimi-k2-tool-call-stop') as {
+      choices: [{ finish_reason: unknown }];
+    };
     body.choices[0].finish_reason = raw;
     server.urls[CHAT_URL].response = jsonResponse(body);
     const result = await testModel('kimi-k2-0905').doGenerate(callOptions());
     expect(result.finishReason).toEqual({ unified: 'tool-calls', raw: expected });
     expect(result.content).toEqual([
       { type: 'text', text: 'Let me check.' },
-      { type: 'tool-call', toolCallId: 'get_weather:0', toolName: 'get_weather', input: '{"city": "Paris"}' },
+      {
+        type: 'tool-call',
+        toolCallId: 'get_weather:0',
+        toolName: 'get_weather',
+        input: '{"city": "Paris"}',
+      },
     ]);
   });
 

@@ -29,7 +29,9 @@ import { mixrouterChatResponseSchema } from './mixrouter-chat-api';
 import { createMixRouterChatEventStream } from './mixrouter-chat-event-stream';
 import { MixRouterChatPartBuilder } from './mixrouter-chat-part-builder';
 
-type StreamBody = { kind: 'sse'; body: ReadableStream<Uint8Array> } | { kind: 'json'; json: unknown };
+type StreamBody =
+  | { kind: 'sse'; body: ReadableStream<Uint8Array> }
+  | { kind: 'json'; json: unknown };
 
 /**
  * Chat language model on `POST {baseURL}/chat/completions`. Model facts (family,
@@ -79,7 +81,11 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
 
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
     if (this.info.quirks.streamOnly) return this.generateByStreaming(options);
-    const { body, warnings, options: mixrouter } = await buildMixRouterChatRequest({ options, info: this.info, stream: false });
+    const {
+      body,
+      warnings,
+      options: mixrouter,
+    } = await buildMixRouterChatRequest({ options, info: this.info, stream: false });
     const { value, rawValue, responseHeaders } = await postJsonToApi({
       url: this.url,
       headers: buildRequestHeaders(this.config, options.headers),
@@ -90,10 +96,15 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
       fetch: this.config.fetch,
     });
     const parts: LanguageModelV4StreamPart[] = [];
-    const builder = new MixRouterChatPartBuilder(
-      (part) => parts.push(part),
-      { ...this.builderOptions(body, mixrouter.extractReasoningTags, mixrouter.audio?.format, responseHeaders), mode: 'generate' },
-    );
+    const builder = new MixRouterChatPartBuilder((part) => parts.push(part), {
+      ...this.builderOptions(
+        body,
+        mixrouter.extractReasoningTags,
+        mixrouter.audio?.format,
+        responseHeaders,
+      ),
+      mode: 'generate',
+    });
     builder.processChunk(value);
     builder.finish();
     const result = collectMixRouterContent(parts);
@@ -110,8 +121,13 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
   }
 
   /** Qwen Omni answers only streamed requests: stream, then fold the parts into a result. */
-  private async generateByStreaming(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
-    const { stream, request, response } = await this.doStream({ ...options, includeRawChunks: false });
+  private async generateByStreaming(
+    options: LanguageModelV4CallOptions,
+  ): Promise<LanguageModelV4GenerateResult> {
+    const { stream, request, response } = await this.doStream({
+      ...options,
+      includeRawChunks: false,
+    });
     const parts: LanguageModelV4StreamPart[] = [];
     const reader = stream.getReader();
     for (;;) {
@@ -134,7 +150,11 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
   }
 
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
-    const { body, warnings, options: mixrouter } = await buildMixRouterChatRequest({ options, info: this.info, stream: true });
+    const {
+      body,
+      warnings,
+      options: mixrouter,
+    } = await buildMixRouterChatRequest({ options, info: this.info, stream: true });
     const { value, responseHeaders } = await postJsonToApi({
       url: this.url,
       headers: buildRequestHeaders(this.config, options.headers),
@@ -144,7 +164,12 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
       abortSignal: options.abortSignal,
       fetch: this.config.fetch,
     });
-    const builderOptions = this.builderOptions(body, mixrouter.extractReasoningTags, mixrouter.audio?.format, responseHeaders);
+    const builderOptions = this.builderOptions(
+      body,
+      mixrouter.extractReasoningTags,
+      mixrouter.audio?.format,
+      responseHeaders,
+    );
 
     let stream: ReadableStream<LanguageModelV4StreamPart>;
     if (value.kind === 'sse') {
@@ -157,7 +182,10 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
     } else {
       // The gateway answered a stream request with a complete JSON response.
       const parts: LanguageModelV4StreamPart[] = [{ type: 'stream-start', warnings }];
-      const builder = new MixRouterChatPartBuilder((part) => parts.push(part), { ...builderOptions, mode: 'generate' });
+      const builder = new MixRouterChatPartBuilder((part) => parts.push(part), {
+        ...builderOptions,
+        mode: 'generate',
+      });
       if (options.includeRawChunks) builder.emitRaw(value.json);
       builder.processChunk(value.json);
       builder.finish();
@@ -173,7 +201,11 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
 }
 
 /** Accepts SSE, and also a JSON body (a gateway error inside a 200, or a non-stream answer). */
-const streamBodyHandler: ResponseHandler<StreamBody> = async ({ response, url, requestBodyValues }) => {
+const streamBodyHandler: ResponseHandler<StreamBody> = async ({
+  response,
+  url,
+  requestBodyValues,
+}) => {
   const responseHeaders = extractResponseHeaders(response);
   const contentType = response.headers.get('content-type') ?? '';
   if (contentType.includes('application/json')) {
@@ -187,10 +219,18 @@ const streamBodyHandler: ResponseHandler<StreamBody> = async ({ response, url, r
     }
     const fields = extractMixRouterErrorFields(json);
     if (fields !== undefined) {
-      throw createMixRouterAPIError({ fields, statusCode: response.status, url, requestBodyValues, responseHeaders, responseBody: text });
+      throw createMixRouterAPIError({
+        fields,
+        statusCode: response.status,
+        url,
+        requestBodyValues,
+        responseHeaders,
+        responseBody: text,
+      });
     }
     return { responseHeaders, value: { kind: 'json', json } };
   }
-  if (response.body == null) throw new EmptyResponseBodyError({ message: 'MixRouter sent an empty stream body.' });
+  if (response.body == null)
+    throw new EmptyResponseBodyError({ message: 'MixRouter sent an empty stream body.' });
   return { responseHeaders, value: { kind: 'sse', body: response.body } };
 };

@@ -17,7 +17,9 @@ const mixrouterChatOptionsSchema = z
     /** `json_schema.strict` for structured output (default false). */
     strictJsonSchema: z.boolean().optional(),
     /** Provider-specific reasoning effort; wins over the top-level `reasoning` option. */
-    reasoningEffort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']).optional(),
+    reasoningEffort: z
+      .enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'])
+      .optional(),
     /** Thinking budget in tokens (Claude, Gemini 2.5); wins over the top-level `reasoning` option. */
     thinkingBudget: z.number().int().min(0).optional(),
     /** Split inline `<think>…</think>` / `<budget:thinking>` out of text into reasoning (default true). */
@@ -32,6 +34,8 @@ const mixrouterChatOptionsSchema = z
       .optional(),
     /** Output modalities, e.g. `['text', 'audio']`. */
     modalities: z.array(z.enum(['text', 'audio', 'image'])).optional(),
+    /** Default `image_url.detail` for every image in the prompt (a part's own `imageDetail` wins). */
+    imageDetail: z.enum(['auto', 'low', 'high']).optional(),
     /** `verbosity` for gpt-5 models. */
     textVerbosity: z.enum(['low', 'medium', 'high']).optional(),
     /** Merged (deeply) into the request body last: the escape hatch for gateway fields. */

@@ -3,12 +3,15 @@ import {
   type LanguageModelV4StreamPart,
   type SharedV4ProviderMetadata,
 } from '@ai-sdk/provider';
-import { convertBase64ToUint8Array, convertUint8ArrayToBase64, StreamingToolCallTracker } from '@ai-sdk/provider-utils';
+import {
+  convertBase64ToUint8Array,
+  convertUint8ArrayToBase64,
+  StreamingToolCallTracker,
+} from '@ai-sdk/provider-utils';
 import { createMixRouterAPIError, extractMixRouterErrorFields } from '../mixrouter-error';
 import type { MixRouterModelInfo } from '../mixrouter-model-catalogue';
 import { convertMixRouterUsage } from './convert-mixrouter-usage';
 import { mapMixRouterFinishReason } from './map-mixrouter-finish-reason';
-import { ReasoningTagSplitter } from './reasoning-tag-splitter';
 import {
   asRecord,
   asString,
@@ -21,6 +24,7 @@ import {
   readToolCalls,
   readUrlCitations,
 } from './read-mixrouter-message';
+import { ReasoningTagSplitter } from './reasoning-tag-splitter';
 
 export type MixRouterChatPartBuilderOptions = {
   info: MixRouterModelInfo;
@@ -58,12 +62,16 @@ export class MixRouterChatPartBuilder {
   /** Tool-call fragments that arrived before their name (buffered per index, not dropped). */
   private readonly namelessFragments = new Map<string, MixRouterToolCallDelta[]>();
   private readonly knownToolKeys = new Set<string>();
+  private namedToolDeltas = 0;
   private readonly audioChunks: Uint8Array[] = [];
   private readonly seenSources = new Set<string>();
   private modelId: string | undefined;
   private finished = false;
 
-  constructor(emit: (part: LanguageModelV4StreamPart) => void, options: MixRouterChatPartBuilderOptions) {
+  constructor(
+    emit: (part: LanguageModelV4StreamPart) => void,
+    options: MixRouterChatPartBuilderOptions,
+  ) {
     this.options = options;
     this.emit = (part) => {
       if (part.type === 'tool-call') this.toolCallCount++;
@@ -75,7 +83,9 @@ export class MixRouterChatPartBuilder {
       {
         generateId: options.generateId,
         extractMetadata: (delta) =>
-          delta.extra_content ? { mixrouter: { extraContent: delta.extra_content } } as SharedV4ProviderMetadata : undefined,
+          delta.extra_content
+            ? ({ mixrouter: { extraContent: delta.extra_content } } as SharedV4ProviderMetadata)
+            : undefined,
         buildToolCallProviderMetadata: (metadata) => metadata,
       },
     );
@@ -89,7 +99,12 @@ export class MixRouterChatPartBuilder {
   processChunk(chunk: unknown): void {
     const c = asRecord(chunk);
     if (c === undefined) {
-      this.reportError(new InvalidResponseDataError({ data: chunk, message: 'MixRouter sent a chunk that is not a JSON object.' }));
+      this.reportError(
+        new InvalidResponseDataError({
+          data: chunk,
+          message: 'MixRouter sent a chunk that is not a JSON object.',
+        }),
+      );
       return;
     }
     const errorFields = extractMixRouterErrorFields(c);
@@ -108,8 +123,16 @@ export class MixRouterChatPartBuilder {
     if (!this.metadataSent && (c.id != null || c.model != null || c.created != null)) {
       this.metadataSent = true;
       this.modelId = asString(c.model);
-      const created = typeof c.created === 'number' && c.created > 0 ? new Date(c.created * 1000) : undefined;
-      this.emit({ type: 'response-metadata', id: asString(c.id), modelId: this.modelId, timestamp: created });
+      // A `created` beyond the Date range would give an Invalid Date (toISOString throws).
+      const date =
+        typeof c.created === 'number' && c.created > 0 ? new Date(c.created * 1000) : undefined;
+      const created = date !== undefined && Number.isFinite(date.getTime()) ? date : undefined;
+      this.emit({
+        type: 'response-metadata',
+        id: asString(c.id),
+        modelId: this.modelId,
+        timestamp: created,
+      });
     }
     if (c.usage != null) this.usage = c.usage;
 
@@ -142,7 +165,9 @@ export class MixRouterChatPartBuilder {
     for (const item of items) {
       if (item.type === 'text') {
         if (this.splitter === undefined) this.textDelta(item.text);
-        else for (const segment of this.splitter.push(item.text)) this.segment(segment.kind, segment.text);
+        else
+          for (const segment of this.splitter.push(item.text))
+            this.segment(segment.kind, segment.text);
       } else {
         this.closeText();
         this.closeReasoning();
@@ -157,7 +182,12 @@ export class MixRouterChatPartBuilder {
         try {
           this.audioChunks.push(convertBase64ToUint8Array(audio.data));
         } catch (cause) {
-          this.reportError(new InvalidResponseDataError({ data: audio, message: `MixRouter sent audio that is not base64: ${String(cause)}` }));
+          this.reportError(
+            new InvalidResponseDataError({
+              data: audio,
+              message: `MixRouter sent audio that is not base64: ${String(cause)}`,
+            }),
+          );
         }
       }
     }
@@ -221,7 +251,14 @@ export class MixRouterChatPartBuilder {
   private toolCallDelta(delta: MixRouterToolCallDelta): void {
     const indexKey = delta.index !== undefined ? `i:${delta.index}` : undefined;
     const idKey = delta.id ? `id:${delta.id}` : undefined;
-    const known = (idKey && this.knownToolKeys.has(idKey)) || (indexKey && this.knownToolKeys.has(indexKey));
+    // A fragment with neither id nor index continues the open call (the tracker picks the
+    // sole unfinished one), e.g. the arguments half of Gemini's split first chunk.
+    const continuesOpenCall =
+      indexKey === undefined && idKey === undefined && this.namedToolDeltas > 0;
+    const known =
+      (idKey && this.knownToolKeys.has(idKey)) ||
+      (indexKey && this.knownToolKeys.has(indexKey)) ||
+      continuesOpenCall;
     if (!delta.function.name && !known) {
       // A name can arrive after the first fragments: hold them until it does.
       const key = indexKey ?? idKey ?? 'unkeyed';
@@ -231,19 +268,26 @@ export class MixRouterChatPartBuilder {
       return;
     }
     if (delta.function.name) {
-      const held = (indexKey && this.namelessFragments.get(indexKey)) || (idKey && this.namelessFragments.get(idKey));
+      const held =
+        (indexKey && this.namelessFragments.get(indexKey)) ||
+        (idKey && this.namelessFragments.get(idKey));
       if (held) {
-        this.namelessFragments.delete(indexKey ?? idKey!);
+        if (indexKey) this.namelessFragments.delete(indexKey);
+        if (idKey) this.namelessFragments.delete(idKey);
         const heldArgs = held.map((d) => d.function.arguments ?? '').join('');
         delta = {
           ...delta,
           id: delta.id ?? held.find((d) => d.id)?.id,
-          function: { name: delta.function.name, arguments: heldArgs + (delta.function.arguments ?? '') },
+          function: {
+            name: delta.function.name,
+            arguments: heldArgs + (delta.function.arguments ?? ''),
+          },
         };
       }
     }
     if (indexKey) this.knownToolKeys.add(indexKey);
     if (delta.id) this.knownToolKeys.add(`id:${delta.id}`);
+    if (delta.function.name) this.namedToolDeltas++;
     try {
       this.tracker.processDelta(delta);
     } catch (error) {
@@ -255,7 +299,8 @@ export class MixRouterChatPartBuilder {
   finish(): void {
     if (this.finished) return;
     this.finished = true;
-    if (this.splitter !== undefined) for (const s of this.splitter.flush()) this.segment(s.kind, s.text);
+    if (this.splitter !== undefined)
+      for (const s of this.splitter.flush()) this.segment(s.kind, s.text);
     this.closeReasoning();
     this.closeText();
     try {
@@ -293,7 +338,9 @@ export class MixRouterChatPartBuilder {
         ? { unified: 'interrupted' as const, raw: undefined }
         : mapMixRouterFinishReason(this.finishReason, { hasToolCalls });
 
-    const usage = convertMixRouterUsage(this.usage, { anthropicSemantics: this.options.info.family === 'anthropic' });
+    const usage = convertMixRouterUsage(this.usage, {
+      anthropicSemantics: this.options.info.family === 'anthropic',
+    });
     const requestId = this.options.responseHeaders?.['x-oneapi-request-id'];
     this.emit({
       type: 'finish',
@@ -303,7 +350,9 @@ export class MixRouterChatPartBuilder {
         mixrouter: {
           ...(requestId !== undefined ? { requestId } : {}),
           ...(this.modelId !== undefined ? { upstreamModel: this.modelId } : {}),
-          ...(typeof asRecord(this.usage)?.cost === 'number' ? { cost: asRecord(this.usage)!.cost as number } : {}),
+          ...(typeof asRecord(this.usage)?.cost === 'number'
+            ? { cost: asRecord(this.usage)!.cost as number }
+            : {}),
         },
       },
     });

@@ -32,10 +32,15 @@ describe('reasoning in responses', () => {
   });
 
   it('generate: the <budget:thinking> prefix on Claude Opus 4.5 becomes reasoning', async () => {
-    server.urls[CHAT_URL].response = jsonResponse(readJsonFixture('claude-opus-4-5-budget-thinking'));
+    server.urls[CHAT_URL].response = jsonResponse(
+      readJsonFixture('claude-opus-4-5-budget-thinking'),
+    );
     const result = await testModel('claude-opus-4-5-20251101').doGenerate(callOptions());
     expect(result.content).toEqual([
-      { type: 'reasoning', text: 'The user wants the sum 1..100; Gauss pairing gives 50 pairs of 101.' },
+      {
+        type: 'reasoning',
+        text: 'The user wants the sum 1..100; Gauss pairing gives 50 pairs of 101.',
+      },
       { type: 'text', text: 'The sum of 1 to 100 is 5050.' },
     ]);
   });
@@ -54,7 +59,9 @@ describe('reasoning in responses', () => {
   });
 
   it('generate: extractReasoningTags false keeps the tags in the text', async () => {
-    server.urls[CHAT_URL].response = jsonResponse(readJsonFixture('claude-opus-4-5-budget-thinking'));
+    server.urls[CHAT_URL].response = jsonResponse(
+      readJsonFixture('claude-opus-4-5-budget-thinking'),
+    );
     const result = await testModel('claude-opus-4-5-20251101').doGenerate(
       callOptions({ providerOptions: { mixrouter: { extractReasoningTags: false } } }),
     );
@@ -118,7 +125,9 @@ describe('reasoning knobs on the wire', () => {
 
   it('generate: Gemini thinking goes in extra_body.google.thinking_config', async () => {
     server.urls[CHAT_URL].response = jsonResponse(readJsonFixture('gemini-2.0-flash'));
-    const result = await testModel('gemini-2.5-flash').doGenerate(callOptions({ reasoning: 'none' }));
+    const result = await testModel('gemini-2.5-flash').doGenerate(
+      callOptions({ reasoning: 'none' }),
+    );
     expect(await server.calls[0].requestBodyJson).toEqual({
       model: 'gemini-2.5-flash',
       messages: [{ role: 'user', content: 'Hello' }],
@@ -142,7 +151,9 @@ describe('reasoning knobs on the wire', () => {
 
 describe('Gemini thought signatures round trip', () => {
   it('keeps extra_content in providerMetadata (generate) and replays it on the next request', async () => {
-    server.urls[CHAT_URL].response = jsonResponse(readJsonFixture('gemini-3-pro-preview-tool-call'));
+    server.urls[CHAT_URL].response = jsonResponse(
+      readJsonFixture('gemini-3-pro-preview-tool-call'),
+    );
     const model = testModel('gemini-3-pro-preview');
     const first = await model.doGenerate(callOptions());
     const call = first.content.find((part) => part.type === 'tool-call');
@@ -225,7 +236,7 @@ describe('stream-only models (Qwen Omni)', () => {
     server.urls[CHAT_URL].response = sseFixtureResponse('qwen-plus-thinking', undefined, {
       'x-oneapi-request-id': 'req-omni',
     });
-    const result = await testModel('qwen2.5-omni-7b').doGenerate(callOptions({ topK: 2 }));
+    const result = await testModel('qwen2.5-omni-7b').doGenerate(callOptions());
     expect(await server.calls[0].requestBodyJson).toMatchObject({
       stream: true,
       stream_options: { include_usage: true },

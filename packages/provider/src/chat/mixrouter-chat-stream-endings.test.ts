@@ -37,7 +37,10 @@ function finishOf(parts: LanguageModelV4StreamPart[]) {
 
 function textOf(parts: LanguageModelV4StreamPart[]) {
   return parts
-    .filter((p): p is Extract<LanguageModelV4StreamPart, { type: 'text-delta' }> => p.type === 'text-delta')
+    .filter(
+      (p): p is Extract<LanguageModelV4StreamPart, { type: 'text-delta' }> =>
+        p.type === 'text-delta',
+    )
     .map((p) => p.delta)
     .join('');
 }
@@ -62,17 +65,20 @@ describe('stream endings', () => {
   it.each([
     ['with [DONE]', true],
     ['without [DONE]', false],
-  ])('reports interrupted and keeps the partial text when no finish reason came (%s)', async (_, done) => {
-    server.urls[CHAT_URL].response = {
-      type: 'stream-chunks',
-      chunks: toSseEvents(partialLines, { done }),
-    };
-    const parts = await streamParts('gpt-4o');
-    expect(textOf(parts)).toBe('Hello, world!');
-    expect(errorsOf(parts)).toEqual([]);
-    expect(partTypes(parts).slice(-2)).toEqual(['text-end', 'finish']);
-    expect(finishOf(parts).finishReason).toEqual({ unified: 'interrupted', raw: undefined });
-  });
+  ])(
+    'reports interrupted and keeps the partial text when no finish reason came (%s)',
+    async (_, done) => {
+      server.urls[CHAT_URL].response = {
+        type: 'stream-chunks',
+        chunks: toSseEvents(partialLines, { done }),
+      };
+      const parts = await streamParts('gpt-4o');
+      expect(textOf(parts)).toBe('Hello, world!');
+      expect(errorsOf(parts)).toEqual([]);
+      expect(partTypes(parts).slice(-2)).toEqual(['text-end', 'finish']);
+      expect(finishOf(parts).finishReason).toEqual({ unified: 'interrupted', raw: undefined });
+    },
+  );
 
   it('reports interrupted for an empty stream', async () => {
     server.urls[CHAT_URL].response = { type: 'stream-chunks', chunks: [] };
@@ -123,7 +129,10 @@ describe('stream endings', () => {
     const [error] = errorsOf(parts);
     expect(error).toMatchObject({ message: 'bad response body (request id: 2026010112000099)' });
     expect(error).toMatchObject({ code: 'bad_response_body', isRetryable: false });
-    expect(parts.filter((p) => p.type === 'raw').at(-1)).toEqual({ type: 'raw', rawValue: errorBody });
+    expect(parts.filter((p) => p.type === 'raw').at(-1)).toEqual({
+      type: 'raw',
+      rawValue: errorBody,
+    });
     expect(finishOf(parts).finishReason.unified).toBe('error');
   });
 
@@ -207,7 +216,9 @@ describe('stream endings', () => {
     const controller = new TestResponseController();
     server.urls[CHAT_URL].response = { type: 'controlled-stream', controller };
     const abort = new AbortController();
-    const { stream } = await testModel('gpt-4o').doStream(callOptions({ abortSignal: abort.signal }));
+    const { stream } = await testModel('gpt-4o').doStream(
+      callOptions({ abortSignal: abort.signal }),
+    );
     const reader = stream.getReader();
     await controller.write(toSseEvents(partialLines.slice(0, 2), { done: false }).join(''));
     expect((await reader.read()).value?.type).toBe('stream-start');
@@ -223,7 +234,9 @@ describe('stream endings', () => {
     let cancelled: unknown;
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
-        controller.enqueue(new TextEncoder().encode(toSseEvents(partialLines, { done: false }).join('')));
+        controller.enqueue(
+          new TextEncoder().encode(toSseEvents(partialLines, { done: false }).join('')),
+        );
       },
       cancel(reason) {
         cancelled = reason;

@@ -16,7 +16,12 @@ function prepare(
   modelId = 'gpt-4o',
 ) {
   const warnings: SharedV4Warning[] = [];
-  const result = prepareMixRouterTools({ tools, toolChoice, info: getMixRouterModelInfo(modelId), warnings });
+  const result = prepareMixRouterTools({
+    tools,
+    toolChoice,
+    info: getMixRouterModelInfo(modelId),
+    warnings,
+  });
   return { ...result, warnings };
 }
 
@@ -82,7 +87,10 @@ describe('prepareMixRouterTools', () => {
     [{ type: 'auto' } as const, 'auto'],
     [{ type: 'none' } as const, 'none'],
     [{ type: 'required' } as const, 'required'],
-    [{ type: 'tool', toolName: 'get_weather' } as const, { type: 'function', function: { name: 'get_weather' } }],
+    [
+      { type: 'tool', toolName: 'get_weather' } as const,
+      { type: 'function', function: { name: 'get_weather' } },
+    ],
   ])('maps toolChoice %j', (choice, expected) => {
     expect(prepare([weather], choice).toolChoice).toEqual(expected);
   });
@@ -118,7 +126,8 @@ describe('prepareMixRouterTools', () => {
         {
           type: 'unsupported',
           feature: 'tools',
-          details: 'gemini-2.5-flash-image does not call tools; the 1 tool definition(s) were not sent.',
+          details:
+            'gemini-2.5-flash-image does not call tools; the 1 tool definition(s) were not sent.',
         },
       ],
     });

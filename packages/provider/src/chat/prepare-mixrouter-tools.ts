@@ -65,6 +65,9 @@ export function prepareMixRouterTools({
     case 'required':
       return { tools: out, toolChoice: toolChoice.type };
     case 'tool':
-      return { tools: out, toolChoice: { type: 'function', function: { name: toolChoice.toolName } } };
+      return {
+        tools: out,
+        toolChoice: { type: 'function', function: { name: toolChoice.toolName } },
+      };
   }
 }

@@ -55,7 +55,9 @@ describe('readContent', () => {
     expect(readContent({ content: null })).toEqual([]);
     expect(readContent({ content: '' })).toEqual([]);
     expect(
-      readContent({ content: [{ type: 'text', text: 'a' }, { type: 'output_text', text: 'b' }, 'junk', null] }),
+      readContent({
+        content: [{ type: 'text', text: 'a' }, { type: 'output_text', text: 'b' }, 'junk', null],
+      }),
     ).toEqual([
       { type: 'text', text: 'a' },
       { type: 'text', text: 'b' },
@@ -83,8 +85,16 @@ describe('readContent', () => {
         ],
       }),
     ).toEqual([
-      { type: 'file', mediaType: 'image/webp', data: { type: 'url', url: new URL('https://x.test/a') } },
-      { type: 'file', mediaType: 'image/gif', data: { type: 'url', url: new URL('https://x.test/b') } },
+      {
+        type: 'file',
+        mediaType: 'image/webp',
+        data: { type: 'url', url: new URL('https://x.test/a') },
+      },
+      {
+        type: 'file',
+        mediaType: 'image/gif',
+        data: { type: 'url', url: new URL('https://x.test/b') },
+      },
       {
         type: 'file',
         mediaType: 'image/jpeg',
@@ -95,7 +105,11 @@ describe('readContent', () => {
   });
 
   it('guesses image/png for an extension it does not know, including prototype names', () => {
-    for (const url of ['https://x.test/a', 'https://x.test/a.bin', 'https://x.test/a.constructor']) {
+    for (const url of [
+      'https://x.test/a',
+      'https://x.test/a.bin',
+      'https://x.test/a.constructor',
+    ]) {
       expect(fileItemFromUrl(url, undefined)).toMatchObject({ mediaType: 'image/png' });
     }
   });
@@ -131,8 +145,16 @@ describe('readToolCalls', () => {
         extra_content: { google: { thought_signature: 'CiQB0e2Kb7Zq9sig==' } },
       },
     ]);
-    expect(readToolCalls({ tool_calls: [{ function: { name: 'f', arguments: { a: 1 } } }] })).toEqual([
-      { index: undefined, id: undefined, type: undefined, function: { name: 'f', arguments: '{"a":1}' }, extra_content: undefined },
+    expect(
+      readToolCalls({ tool_calls: [{ function: { name: 'f', arguments: { a: 1 } } }] }),
+    ).toEqual([
+      {
+        index: undefined,
+        id: undefined,
+        type: undefined,
+        function: { name: 'f', arguments: '{"a":1}' },
+        extra_content: undefined,
+      },
     ]);
   });
 
@@ -140,9 +162,17 @@ describe('readToolCalls', () => {
     expect(readToolCalls({ tool_calls: 'x' })).toEqual([]);
     expect(readToolCalls({ tool_calls: null })).toEqual([]);
     expect(
-      readToolCalls({ tool_calls: [null, 1, { index: '0', id: 7, function: { name: 3, arguments: [1] } }] }),
+      readToolCalls({
+        tool_calls: [null, 1, { index: '0', id: 7, function: { name: 3, arguments: [1] } }],
+      }),
     ).toEqual([
-      { index: undefined, id: undefined, type: undefined, function: { name: undefined, arguments: undefined }, extra_content: undefined },
+      {
+        index: undefined,
+        id: undefined,
+        type: undefined,
+        function: { name: undefined, arguments: undefined },
+        extra_content: undefined,
+      },
     ]);
   });
 });
@@ -175,7 +205,9 @@ describe('readAudio and readUrlCitations', () => {
   });
 
   it('maps audio formats to media types, defaulting to wav', () => {
-    expect(['wav', 'mp3', 'flac', 'opus', 'aac', 'pcm16', undefined, 'x'].map(audioFormatToMediaType)).toEqual([
+    expect(
+      ['wav', 'mp3', 'flac', 'opus', 'aac', 'pcm16', undefined, 'x'].map(audioFormatToMediaType),
+    ).toEqual([
       'audio/wav',
       'audio/mpeg',
       'audio/flac',

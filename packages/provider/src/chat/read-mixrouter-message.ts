@@ -47,7 +47,7 @@ const EXTENSION_MEDIA_TYPES: Record<string, string> = {
 };
 
 function guessImageMediaType(url: string): string {
-  const extension = /\.([a-z0-9]+)(?:[?#]|$)/i.exec(url)?.[1]!.toLowerCase();
+  const extension = /\.([a-z0-9]+)(?:[?#]|$)/i.exec(url)?.[1]?.toLowerCase();
   return extension !== undefined && Object.hasOwn(EXTENSION_MEDIA_TYPES, extension)
     ? EXTENSION_MEDIA_TYPES[extension]!
     : 'image/png';
@@ -69,7 +69,11 @@ export function fileItemFromUrl(
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-    return { type: 'file', mediaType: mediaTypeHint || guessImageMediaType(url), data: { type: 'url', url: parsed } };
+    return {
+      type: 'file',
+      mediaType: mediaTypeHint || guessImageMediaType(url),
+      data: { type: 'url', url: parsed },
+    };
   } catch {
     return undefined;
   }
@@ -77,7 +81,8 @@ export function fileItemFromUrl(
 
 // Stock new-api appends Gemini images to the text as `![image](data:…;base64,…)`, and
 // other inline media as `[media](data:…)` (protocol §4.2).
-const MARKDOWN_DATA_URI = /!?\[[^\]\n]*\]\((data:[a-z0-9.+-]+\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=\s]+)\)/gi;
+const MARKDOWN_DATA_URI =
+  /!?\[[^\]\n]*\]\((data:[a-z0-9.+-]+\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=\s]+)\)/gi;
 
 function splitMarkdownDataUris(text: string, out: MixRouterContentItem[]): void {
   if (!text.includes('](data:')) {
@@ -120,7 +125,9 @@ export function readContent(message: Rec): MixRouterContentItem[] {
         if (url === undefined || url.length === 0) continue;
         // The gateway serialises a Go field without a json tag: `MimeType`.
         const mediaType =
-          asString(imageRecord?.MimeType) ?? asString(imageRecord?.mime_type) ?? asString(imageRecord?.mimeType);
+          asString(imageRecord?.MimeType) ??
+          asString(imageRecord?.mime_type) ??
+          asString(imageRecord?.mimeType);
         const item = fileItemFromUrl(url, mediaType || undefined);
         if (item !== undefined) out.push(item);
       }
@@ -154,7 +161,8 @@ export function readToolCalls(message: Rec): MixRouterToolCallDelta[] {
       function: {
         name: asString(fn?.name),
         // Some upstreams send the arguments as an object rather than a JSON string.
-        arguments: typeof args === 'string' ? args : asRecord(args) ? JSON.stringify(args) : undefined,
+        arguments:
+          typeof args === 'string' ? args : asRecord(args) ? JSON.stringify(args) : undefined,
       },
       extra_content: asRecord(c.extra_content),
     });
@@ -163,10 +171,16 @@ export function readToolCalls(message: Rec): MixRouterToolCallDelta[] {
 }
 
 /** `message.audio` / `delta.audio` from OpenAI audio models. */
-export function readAudio(message: Rec): { data?: string; transcript?: string; id?: string } | undefined {
+export function readAudio(
+  message: Rec,
+): { data?: string; transcript?: string; id?: string } | undefined {
   const audio = asRecord(message.audio);
   if (audio === undefined) return undefined;
-  return { data: asString(audio.data), transcript: asString(audio.transcript), id: asString(audio.id) };
+  return {
+    data: asString(audio.data),
+    transcript: asString(audio.transcript),
+    id: asString(audio.id),
+  };
 }
 
 export type MixRouterUrlSource = { url: string; title?: string };

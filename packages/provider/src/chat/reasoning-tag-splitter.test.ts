@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ReasoningTagSplitter, splitReasoningTags, type TaggedSegment } from './reasoning-tag-splitter';
+import {
+  ReasoningTagSplitter,
+  splitReasoningTags,
+  type TaggedSegment,
+} from './reasoning-tag-splitter';
 
 /** Feeds `chunks` to one splitter and merges adjacent segments of the same kind. */
 function feed(chunks: string[]): TaggedSegment[] {
@@ -74,7 +78,11 @@ describe('splitReasoningTags (whole strings)', () => {
   });
 
   it('keeps an unfinished tag prefix at the very end as text', () => {
-    expect(splitReasoningTags('a <thi').map((s) => s.text).join('')).toBe('a <thi');
+    expect(
+      splitReasoningTags('a <thi')
+        .map((s) => s.text)
+        .join(''),
+    ).toBe('a <thi');
     expect(whole('a <thi')).toEqual([{ kind: 'text', text: 'a <thi' }]);
     expect(whole('<think>r</thi')).toEqual([{ kind: 'reasoning', text: 'r</thi' }]);
   });

@@ -31,7 +31,12 @@ export class ReasoningTagSplitter {
 
   push(chunk: string): TaggedSegment[] {
     // Fast path: the common case is plain text with no tag in sight.
-    if (this.closeTag === undefined && this.pending === '' && !this.trimLeading && !chunk.includes('<')) {
+    if (
+      this.closeTag === undefined &&
+      this.pending === '' &&
+      !this.trimLeading &&
+      !chunk.includes('<')
+    ) {
       return chunk.length > 0 ? [{ kind: 'text', text: chunk }] : [];
     }
     let buffer = this.pending + chunk;

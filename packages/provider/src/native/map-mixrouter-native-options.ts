@@ -27,16 +27,39 @@ export async function mapMixRouterNativeOptions({
   route: MixRouterNativeRoute;
   info: MixRouterModelInfo;
   options: LanguageModelV4CallOptions;
-}): Promise<{ callOptions: LanguageModelV4CallOptions; extraBody?: JSONObject; warnings: SharedV4Warning[] }> {
+}): Promise<{
+  callOptions: LanguageModelV4CallOptions;
+  extraBody?: JSONObject;
+  warnings: SharedV4Warning[];
+}> {
   const warnings: SharedV4Warning[] = [];
   const mixrouter: MixRouterChatOptions =
-    (await parseProviderOptions({ provider: 'mixrouter', providerOptions: options.providerOptions, schema: mixrouterChatOptions })) ?? {};
+    (await parseProviderOptions({
+      provider: 'mixrouter',
+      providerOptions: options.providerOptions,
+      schema: mixrouterChatOptions,
+    })) ?? {};
   const namespace = NATIVE_NAMESPACE[route];
   const mapped: JSONObject = {};
   const unsupported = (feature: string) =>
-    warnings.push({ type: 'unsupported', feature, details: `providerOptions.mixrouter.${feature} has no equivalent on the ${route} route; it was not sent.` });
+    warnings.push({
+      type: 'unsupported',
+      feature,
+      details: `providerOptions.mixrouter.${feature} has no equivalent on the ${route} route; it was not sent.`,
+    });
 
-  const { reasoningEffort, thinkingBudget, user, parallelToolCalls, strictJsonSchema, textVerbosity, extraBody, audio, modalities, extractReasoningTags } = mixrouter;
+  const {
+    reasoningEffort,
+    thinkingBudget,
+    user,
+    parallelToolCalls,
+    strictJsonSchema,
+    textVerbosity,
+    extraBody,
+    audio,
+    modalities,
+    extractReasoningTags,
+  } = mixrouter;
 
   if (thinkingBudget !== undefined) {
     if (route === 'messages') mapped.thinking = { type: 'enabled', budgetTokens: thinkingBudget };
@@ -74,7 +97,10 @@ export async function mapMixRouterNativeOptions({
   }
 
   const existing = (options.providerOptions?.[namespace] ?? {}) as JSONObject;
-  const providerOptions = { ...options.providerOptions, [namespace]: { ...mapped, ...existing } } as LanguageModelV4CallOptions['providerOptions'];
+  const providerOptions = {
+    ...options.providerOptions,
+    [namespace]: { ...mapped, ...existing },
+  } as LanguageModelV4CallOptions['providerOptions'];
   const callOptions: LanguageModelV4CallOptions = {
     ...options,
     providerOptions,

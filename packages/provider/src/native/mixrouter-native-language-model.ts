@@ -7,7 +7,10 @@ import type {
 } from '@ai-sdk/provider';
 import type { MixRouterConfig } from '../mixrouter-config';
 import { getMixRouterModelInfo, type MixRouterModelInfo } from '../mixrouter-model-catalogue';
-import { mapMixRouterNativeOptions, type MixRouterNativeRoute } from './map-mixrouter-native-options';
+import {
+  type MixRouterNativeRoute,
+  mapMixRouterNativeOptions,
+} from './map-mixrouter-native-options';
 import { createMixRouterNativeFetch } from './mixrouter-native-fetch';
 
 // The official providers check that a key is set; the real MixRouter key is applied by
@@ -48,35 +51,55 @@ export class MixRouterNativeLanguageModel implements LanguageModelV4 {
     return this.createInner(undefined).then((inner) => inner.supportedUrls);
   }
 
-  private async createInner(extraBody: Record<string, unknown> | undefined): Promise<LanguageModelV4> {
+  private async createInner(
+    extraBody: Record<string, unknown> | undefined,
+  ): Promise<LanguageModelV4> {
     const fetch = createMixRouterNativeFetch({ config: this.config, extraBody });
     switch (this.route) {
       case 'responses': {
         const { createOpenAI } = await import('@ai-sdk/openai');
-        return createOpenAI({ apiKey: PLACEHOLDER_KEY, baseURL: this.config.baseURL, fetch }).responses(this.modelId);
+        return createOpenAI({
+          apiKey: PLACEHOLDER_KEY,
+          baseURL: this.config.baseURL,
+          fetch,
+        }).responses(this.modelId);
       }
       case 'messages': {
         const { createAnthropic } = await import('@ai-sdk/anthropic');
-        return createAnthropic({ apiKey: PLACEHOLDER_KEY, baseURL: this.config.baseURL, fetch }).messages(this.modelId);
+        return createAnthropic({
+          apiKey: PLACEHOLDER_KEY,
+          baseURL: this.config.baseURL,
+          fetch,
+        }).messages(this.modelId);
       }
       case 'gemini': {
         const { createGoogleGenerativeAI } = await import('@ai-sdk/google');
-        return createGoogleGenerativeAI({ apiKey: PLACEHOLDER_KEY, baseURL: geminiBaseURL(this.config.baseURL), fetch }).languageModel(
-          this.modelId,
-        );
+        return createGoogleGenerativeAI({
+          apiKey: PLACEHOLDER_KEY,
+          baseURL: geminiBaseURL(this.config.baseURL),
+          fetch,
+        }).languageModel(this.modelId);
       }
     }
   }
 
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
-    const { callOptions, extraBody, warnings } = await mapMixRouterNativeOptions({ route: this.route, info: this.info, options });
+    const { callOptions, extraBody, warnings } = await mapMixRouterNativeOptions({
+      route: this.route,
+      info: this.info,
+      options,
+    });
     const inner = await this.createInner(extraBody);
     const result = await inner.doGenerate(callOptions);
     return { ...result, warnings: [...warnings, ...result.warnings] };
   }
 
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
-    const { callOptions, extraBody, warnings } = await mapMixRouterNativeOptions({ route: this.route, info: this.info, options });
+    const { callOptions, extraBody, warnings } = await mapMixRouterNativeOptions({
+      route: this.route,
+      info: this.info,
+      options,
+    });
     const inner = await this.createInner(extraBody);
     const result = await inner.doStream(callOptions);
     if (warnings.length === 0) return result;
@@ -85,7 +108,11 @@ export class MixRouterNativeLanguageModel implements LanguageModelV4 {
       stream: result.stream.pipeThrough(
         new TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart>({
           transform(part, controller) {
-            controller.enqueue(part.type === 'stream-start' ? { ...part, warnings: [...warnings, ...part.warnings] } : part);
+            controller.enqueue(
+              part.type === 'stream-start'
+                ? { ...part, warnings: [...warnings, ...part.warnings] }
+                : part,
+            );
           },
         }),
       ),

@@ -4,7 +4,7 @@ import type {
   LanguageModelV4StreamPart,
 } from '@ai-sdk/provider';
 import { convertReadableStreamToArray, mockId } from '@ai-sdk/provider-utils/test';
-import type { UrlResponse } from '@ai-sdk/test-server';
+import type { UrlResponse } from '@ai-sdk/test-server/with-vitest';
 import { createMixRouter, type MixRouterProviderSettings } from '../mixrouter-provider';
 import { type SseOptions, sseFixture, toSseEvents } from './sse';
 
@@ -82,7 +82,8 @@ export function errorResponse(
     type: 'error',
     status,
     body: typeof body === 'string' ? body : JSON.stringify(body),
-    headers: typeof body === 'string' ? headers : { 'content-type': 'application/json', ...headers },
+    headers:
+      typeof body === 'string' ? headers : { 'content-type': 'application/json', ...headers },
   };
 }
 
@@ -113,7 +114,9 @@ export function messageResponse(
     object: 'chat.completion',
     created: 1767268800,
     model: 'test-model',
-    choices: [{ index: 0, message: { role: 'assistant', ...message }, finish_reason: finishReason }],
+    choices: [
+      { index: 0, message: { role: 'assistant', ...message }, finish_reason: finishReason },
+    ],
     usage: { prompt_tokens: 5, completion_tokens: 3, total_tokens: 8 },
     ...extra,
   };
@@ -122,4 +125,25 @@ export function messageResponse(
 /** Only the part types of a stream, for order checks. */
 export function partTypes(parts: LanguageModelV4StreamPart[]): string[] {
   return parts.map((part) => part.type);
+}
+
+/** One stream part type. */
+export type StreamPartOf<T extends LanguageModelV4StreamPart['type']> = Extract<
+  LanguageModelV4StreamPart,
+  { type: T }
+>;
+
+/** The parts of one type, typed. */
+export function partsOfType<T extends LanguageModelV4StreamPart['type']>(
+  parts: LanguageModelV4StreamPart[],
+  type: T,
+): Array<StreamPartOf<T>> {
+  return parts.filter((part): part is StreamPartOf<T> => part.type === type);
+}
+
+/** The final `finish` part; throws when the stream did not end with one. */
+export function finishPart(parts: LanguageModelV4StreamPart[]): StreamPartOf<'finish'> {
+  const last = parts.at(-1);
+  if (last?.type !== 'finish') throw new Error(`stream did not end with finish: ${last?.type}`);
+  return last;
 }

@@ -85,7 +85,11 @@ export function splitString(text: string, cuts: number[]): string[] {
   return pieces;
 }
 
-type Segment = { kind: 'text' | 'reasoning'; text: string; field: 'reasoning_content' | 'reasoning' };
+type Segment = {
+  kind: 'text' | 'reasoning';
+  text: string;
+  field: 'reasoning_content' | 'reasoning';
+};
 
 const segmentArb: fc.Arbitrary<Segment> = fc.record({
   kind: fc.constantFrom('text' as const, 'reasoning' as const),
@@ -104,10 +108,13 @@ const validSpecArb = fc.record({
   segments: fc.array(segmentArb, { maxLength: 12 }),
   toolStyle: fc.constantFrom<ToolStyle>('openai', 'claude', 'claude-collide', 'gemini'),
   toolCalls: fc.array(toolCallSpecArb, { maxLength: 3 }),
-  toolIdSeeds: fc.array(fc.string({ unit: fc.constantFrom(...'abcdefXYZ0123456789'), minLength: 4, maxLength: 8 }), {
-    minLength: 3,
-    maxLength: 3,
-  }),
+  toolIdSeeds: fc.array(
+    fc.string({ unit: fc.constantFrom(...'abcdefXYZ0123456789'), minLength: 4, maxLength: 8 }),
+    {
+      minLength: 3,
+      maxLength: 3,
+    },
+  ),
   finishReason: fc.constantFrom('stop', 'length', 'content_filter', 'pause_turn'),
   geminiDoubleFinish: fc.boolean(),
   usage: fc.record({
@@ -136,7 +143,8 @@ export const validTranscriptArb: fc.Arbitrary<ValidTranscript> = validSpecArb.ma
   });
 
   const chunks: Record<string, unknown>[] = [];
-  if (spec.withRoleChunk) chunks.push({ ...choice({ role: 'assistant', content: '' }), usage: null });
+  if (spec.withRoleChunk)
+    chunks.push({ ...choice({ role: 'assistant', content: '' }), usage: null });
   let text = '';
   let reasoning = '';
   for (const segment of spec.segments) {
@@ -150,7 +158,12 @@ export const validTranscriptArb: fc.Arbitrary<ValidTranscript> = validSpecArb.ma
   }
 
   const toolCalls: ExpectedToolCall[] = [];
-  const idPrefix = spec.toolStyle === 'openai' ? 'call_' : spec.toolStyle === 'gemini' ? 'function-call-' : 'toolu_01';
+  const idPrefix =
+    spec.toolStyle === 'openai'
+      ? 'call_'
+      : spec.toolStyle === 'gemini'
+        ? 'function-call-'
+        : 'toolu_01';
   spec.toolCalls.forEach((call, i) => {
     const id = `${idPrefix}${spec.toolIdSeeds[i]}${i}`;
     toolCalls.push({ toolCallId: id, toolName: call.name, input: call.args });
@@ -158,7 +171,16 @@ export const validTranscriptArb: fc.Arbitrary<ValidTranscript> = validSpecArb.ma
       // Gemini conversion: one complete call per chunk, possibly already carrying the finish reason.
       chunks.push(
         choice(
-          { tool_calls: [{ index: i, id, type: 'function', function: { name: call.name, arguments: call.args } }] },
+          {
+            tool_calls: [
+              {
+                index: i,
+                id,
+                type: 'function',
+                function: { name: call.name, arguments: call.args },
+              },
+            ],
+          },
           spec.geminiDoubleFinish ? 'tool_calls' : null,
         ),
       );
@@ -167,10 +189,14 @@ export const validTranscriptArb: fc.Arbitrary<ValidTranscript> = validSpecArb.ma
     // Claude's block index: starts at 1 (a text block before), has gaps, or collides at 0 ([dec25]).
     const index = spec.toolStyle === 'openai' ? i : spec.toolStyle === 'claude' ? 1 + i * 2 : 0;
     chunks.push(
-      choice({ tool_calls: [{ index, id, type: 'function', function: { name: call.name, arguments: '' } }] }),
+      choice({
+        tool_calls: [{ index, id, type: 'function', function: { name: call.name, arguments: '' } }],
+      }),
     );
     for (const piece of splitString(call.args, call.cuts)) {
-      chunks.push(choice({ tool_calls: [{ index, type: 'function', function: { arguments: piece } }] }));
+      chunks.push(
+        choice({ tool_calls: [{ index, type: 'function', function: { arguments: piece } }] }),
+      );
     }
   });
 
@@ -179,9 +205,14 @@ export const validTranscriptArb: fc.Arbitrary<ValidTranscript> = validSpecArb.ma
   const usage = {
     prompt_tokens: spec.usage.prompt_tokens,
     completion_tokens: spec.usage.completion_tokens + spec.usage.reasoning_tokens,
-    total_tokens: spec.usage.prompt_tokens + spec.usage.completion_tokens + spec.usage.reasoning_tokens,
+    total_tokens:
+      spec.usage.prompt_tokens + spec.usage.completion_tokens + spec.usage.reasoning_tokens,
     prompt_tokens_details: { cached_tokens: 0, text_tokens: 0, audio_tokens: 0, image_tokens: 0 },
-    completion_tokens_details: { text_tokens: 0, audio_tokens: 0, reasoning_tokens: spec.usage.reasoning_tokens },
+    completion_tokens_details: {
+      text_tokens: 0,
+      audio_tokens: 0,
+      reasoning_tokens: spec.usage.reasoning_tokens,
+    },
     input_tokens: 0,
     output_tokens: 0,
     input_tokens_details: null,
@@ -226,14 +257,17 @@ export function interestingCuts(bytes: Uint8Array): number[] {
     if (bytes[i - 1] === 0x0d && byte === 0x0a) cuts.push(i);
     if (byte === 0x0a) cuts.push(i, i + 1);
     // "data:" = 64 61 74 61 3a
-    if (bytes[i - 1] === 0x64 && byte === 0x61 && bytes[i + 1] === 0x74) cuts.push(i, i + 1, i + 2, i + 3);
+    if (bytes[i - 1] === 0x64 && byte === 0x61 && bytes[i + 1] === 0x74)
+      cuts.push(i, i + 1, i + 2, i + 3);
   }
   return cuts.filter((cut) => cut > 0 && cut < bytes.length);
 }
 
 /** Splits bytes at the given offsets (deduplicated, sorted, out-of-range ones dropped). */
 export function splitBytes(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts)].filter((cut) => cut > 0 && cut < bytes.length).sort((a, b) => a - b);
+  const points = [...new Set(cuts)]
+    .filter((cut) => cut > 0 && cut < bytes.length)
+    .sort((a, b) => a - b);
   const pieces: Uint8Array[] = [];
   let last = 0;
   for (const point of points) {
@@ -255,12 +289,14 @@ export function cutsArb(bytes: Uint8Array): fc.Arbitrary<number[]> {
     .tuple(
       fc.array(fc.integer({ min: 1, max }), { maxLength: 40 }),
       interesting.length > 0
-        ? fc.subarray(interesting, { minLength: Math.min(1, interesting.length), maxLength: 40 })
+        ? fc.subarray(interesting, { minLength: 1, maxLength: Math.min(40, interesting.length) })
         : fc.constant([] as number[]),
       fc.boolean(),
     )
     .map(([random, chosen, everyByte]) =>
-      everyByte && bytes.length < 3000 ? Array.from({ length: bytes.length }, (_, i) => i) : [...random, ...chosen],
+      everyByte && bytes.length < 3000
+        ? Array.from({ length: bytes.length }, (_, i) => i)
+        : [...random, ...chosen],
     );
 }
 
@@ -296,25 +332,60 @@ const weirdChunkArb: fc.Arbitrary<unknown> = fc.oneof(
     { choices: [{ delta: 'text' }] },
     { choices: [{ delta: { content: 5 } }] },
     { choices: [{ delta: { content: ['a', { type: 'text', text: 7 }, null] } }] },
-    { choices: [{ delta: { content: [{ type: 'image_url', image_url: { url: 'javascript:alert(1)' } }] } }] },
+    {
+      choices: [
+        { delta: { content: [{ type: 'image_url', image_url: { url: 'javascript:alert(1)' } }] } },
+      ],
+    },
     { choices: [{ delta: { content: [{ type: 'image_url', image_url: 'file:///etc/passwd' }] } }] },
     { choices: [{ delta: { reasoning_content: { text: 'x' } } }] },
     { choices: [{ delta: { tool_calls: {} } }] },
     { choices: [{ delta: { tool_calls: [null, 1, 'x'] } }] },
     { choices: [{ delta: { tool_calls: [{ function: 'get_weather' }] } }] },
     { choices: [{ delta: { tool_calls: [{ index: 0, function: { arguments: '{"a":' } }] } }] },
-    { choices: [{ delta: { tool_calls: [{ index: 0, id: 'x', function: { name: '', arguments: '{}' } }] } }] },
-    { choices: [{ delta: { tool_calls: [{ index: 'a', id: 5, function: { name: 'f', arguments: { a: 1 } } }] } }] },
-    { choices: [{ delta: { tool_calls: [{ index: 2, function: { name: 'late', arguments: '}' } }] } }] },
-    { choices: [{ delta: { tool_calls: [{ index: -1, id: 'neg', function: { name: 'f', arguments: null } }] } }] },
+    {
+      choices: [
+        { delta: { tool_calls: [{ index: 0, id: 'x', function: { name: '', arguments: '{}' } }] } },
+      ],
+    },
+    {
+      choices: [
+        {
+          delta: {
+            tool_calls: [{ index: 'a', id: 5, function: { name: 'f', arguments: { a: 1 } } }],
+          },
+        },
+      ],
+    },
+    {
+      choices: [
+        { delta: { tool_calls: [{ index: 2, function: { name: 'late', arguments: '}' } }] } },
+      ],
+    },
+    {
+      choices: [
+        {
+          delta: {
+            tool_calls: [{ index: -1, id: 'neg', function: { name: 'f', arguments: null } }],
+          },
+        },
+      ],
+    },
     { choices: [{ delta: { audio: { data: '%%%not base64%%%' } } }] },
     { choices: [{ delta: { audio: { data: 'AAAA', transcript: 'hi' } } }] },
-    { choices: [{ delta: { annotations: [{ type: 'url_citation', url_citation: { url: 5 } }, null] } }] },
+    {
+      choices: [
+        { delta: { annotations: [{ type: 'url_citation', url_citation: { url: 5 } }, null] } },
+      ],
+    },
     { choices: [{ delta: { refusal: ['no'] } }] },
     { choices: [{ delta: {}, finish_reason: 7 }] },
     { choices: [{ delta: {}, finish_reason: 'weird_reason' }] },
     { choices: [], usage: 'lots' },
-    { choices: [], usage: { prompt_tokens: 'x', completion_tokens: null, prompt_tokens_details: [] } },
+    {
+      choices: [],
+      usage: { prompt_tokens: 'x', completion_tokens: null, prompt_tokens_details: [] },
+    },
     { choices: [], usage: { prompt_tokens: -5, completion_tokens: 1e308 } },
     { id: {}, model: [], created: 'yesterday' },
     { id: 'x', created: 1e300 },
@@ -329,32 +400,83 @@ type GarbageLine = { kind: 'text'; text: string } | { kind: 'bytes'; bytes: Uint
 
 const garbageLineArb: fc.Arbitrary<GarbageLine> = fc.oneof(
   // valid chunks from a realistic transcript
-  { weight: 4, arbitrary: validTranscriptArb.chain((t) => fc.constantFrom(...t.chunks.map((c) => ({ kind: 'text' as const, text: `data: ${JSON.stringify(c)}` })), { kind: 'text' as const, text: 'data: [DONE]' })) },
+  {
+    weight: 4,
+    arbitrary: validTranscriptArb.chain((t) =>
+      fc.constantFrom(
+        ...t.chunks.map((c) => ({ kind: 'text' as const, text: `data: ${JSON.stringify(c)}` })),
+        { kind: 'text' as const, text: 'data: [DONE]' },
+      ),
+    ),
+  },
   // truncated JSON
   {
     weight: 2,
     arbitrary: fc
-      .tuple(validTranscriptArb.chain((t) => fc.constantFrom(...t.chunks)), fc.nat())
+      .tuple(
+        validTranscriptArb.chain((t) => fc.constantFrom(...t.chunks)),
+        fc.nat(),
+      )
       .map(([chunk, cut]) => {
         const json = JSON.stringify(chunk);
         return { kind: 'text' as const, text: `data: ${json.slice(0, cut % json.length)}` };
       }),
   },
-  { weight: 3, arbitrary: weirdChunkArb.map((value) => ({ kind: 'text' as const, text: `data: ${JSON.stringify(value)}` })) },
-  { weight: 2, arbitrary: fc.constantFrom(...upstreamErrorLines).map((text) => ({ kind: 'text' as const, text })) },
   {
-    weight: 1,
-    arbitrary: fc.constantFrom(...upstreamErrorLines).map((text) => ({ kind: 'text' as const, text: `data: ${text}` })),
+    weight: 3,
+    arbitrary: weirdChunkArb.map((value) => ({
+      kind: 'text' as const,
+      text: `data: ${JSON.stringify(value)}`,
+    })),
   },
   {
     weight: 2,
     arbitrary: fc
-      .constantFrom('event: error', 'event: message', 'id: 42', 'retry: 100', ': PING', ':', '', 'data:', 'data: ', 'DATA: {}', ' data: {}', 'data: [DONE] ', '<html><body>502 Bad Gateway</body></html>', '{', '{"error":')
+      .constantFrom(...upstreamErrorLines)
       .map((text) => ({ kind: 'text' as const, text })),
   },
-  { weight: 2, arbitrary: fc.string({ maxLength: 40 }).map((text) => ({ kind: 'text' as const, text })) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 40 }).map((text) => ({ kind: 'text' as const, text: `data: ${text}` })) },
-  { weight: 1, arbitrary: fc.uint8Array({ maxLength: 24 }).map((bytes) => ({ kind: 'bytes' as const, bytes })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(...upstreamErrorLines)
+      .map((text) => ({ kind: 'text' as const, text: `data: ${text}` })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .constantFrom(
+        'event: error',
+        'event: message',
+        'id: 42',
+        'retry: 100',
+        ': PING',
+        ':',
+        '',
+        'data:',
+        'data: ',
+        'DATA: {}',
+        ' data: {}',
+        'data: [DONE] ',
+        '<html><body>502 Bad Gateway</body></html>',
+        '{',
+        '{"error":',
+      )
+      .map((text) => ({ kind: 'text' as const, text })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.string({ maxLength: 40 }).map((text) => ({ kind: 'text' as const, text })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .string({ maxLength: 40 })
+      .map((text) => ({ kind: 'text' as const, text: `data: ${text}` })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.uint8Array({ maxLength: 24 }).map((bytes) => ({ kind: 'bytes' as const, bytes })),
+  },
 );
 
 export type GarbageTranscript = {
