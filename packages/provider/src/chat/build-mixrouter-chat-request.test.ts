@@ -399,6 +399,31 @@ describe('tools in the body', () => {
     expect(body).not.toHaveProperty('tool_choice');
     expect(warnings).toMatchObject([{ type: 'unsupported', feature: 'tools' }]);
   });
+
+  it('claude: a forced tool choice wins over thinking (Anthropic rejects the two together)', async () => {
+    const tools = [
+      { type: 'function' as const, name: 'extract', inputSchema: { type: 'object' as const } },
+    ];
+    const forced = await build('claude-sonnet-4-5-20250929', {
+      tools,
+      toolChoice: { type: 'tool', toolName: 'extract' },
+      reasoning: 'high',
+      temperature: 0.2,
+    });
+    expect(forced.body).not.toHaveProperty('thinking');
+    expect(forced.body).toMatchObject({
+      tool_choice: { type: 'function', function: { name: 'extract' } },
+      temperature: 0.2,
+    });
+    expect(forced.warnings).toMatchObject([{ type: 'unsupported', feature: 'reasoning' }]);
+
+    const auto = await build('claude-sonnet-4-5-20250929', {
+      tools,
+      toolChoice: { type: 'auto' },
+      reasoning: 'high',
+    });
+    expect(auto.body).toHaveProperty('thinking.type', 'enabled');
+  });
 });
 
 describe('deepMerge', () => {

@@ -136,6 +136,26 @@ describe('stream endings', () => {
     expect(finishOf(parts).finishReason.unified).toBe('error');
   });
 
+  it('stops at a bare JSON error line: a retry attempt the gateway appends is not spliced on', async () => {
+    const errorBody = {
+      error: {
+        message: 'upstream stream aborted',
+        type: 'new_api_error',
+        code: 'bad_response_body',
+      },
+    };
+    const events = toSseEvents(partialLines, {
+      done: false,
+      raw: [{ before: partialLines.length, line: JSON.stringify(errorBody) }],
+    });
+    const retry = toSseEvents([JSON.stringify(deltaChunk({ content: 'second attempt' }, 'stop'))]);
+    server.urls[CHAT_URL].response = { type: 'stream-chunks', chunks: [...events, ...retry] };
+    const parts = await streamParts('gpt-4o');
+    expect(textOf(parts)).toBe('Hello, world!');
+    expect(errorsOf(parts)).toHaveLength(1);
+    expect(finishOf(parts).finishReason.unified).toBe('error');
+  });
+
   it('ignores bare JSON lines that are not errors', async () => {
     server.urls[CHAT_URL].response = {
       type: 'stream-chunks',
