@@ -1,5 +1,6 @@
-import type { FetchFunction } from '@ai-sdk/provider-utils';
-import { combineHeaders, withUserAgentSuffix } from '@ai-sdk/provider-utils';
+import { InvalidArgumentError } from '@ai-sdk/provider';
+import type { FetchFunction, FlexibleSchema } from '@ai-sdk/provider-utils';
+import { combineHeaders, safeValidateTypes, withUserAgentSuffix } from '@ai-sdk/provider-utils';
 import { VERSION } from './version';
 
 /**
@@ -31,4 +32,37 @@ export function buildRequestHeaders(
   callHeaders?: Record<string, string | undefined>,
 ): Record<string, string> {
   return withUserAgentSuffix(combineHeaders(config.headers(), callHeaders), USER_AGENT_TOKEN);
+}
+
+/**
+ * `providerOptions.mixrouter`, validated. Like provider-utils' `parseProviderOptions`
+ * (same `InvalidArgumentError`, same cause), but the message says what is wrong —
+ * `providerOptions.mixrouter.temprature: Unrecognized key` — instead of only "invalid
+ * mixrouter provider options".
+ */
+export async function parseMixRouterProviderOptions<T>({
+  providerOptions,
+  schema,
+}: {
+  providerOptions: Record<string, unknown> | undefined;
+  schema: FlexibleSchema<T>;
+}): Promise<T | undefined> {
+  const value = providerOptions?.mixrouter;
+  if (value == null) return undefined;
+  const result = await safeValidateTypes({ value, schema });
+  if (result.success) return result.value;
+  const issues = (result.error.cause as { issues?: unknown } | undefined)?.issues;
+  const details = Array.isArray(issues)
+    ? issues
+        .map((issue: { path?: unknown[]; message?: string }) => {
+          const path = ['providerOptions.mixrouter', ...(issue.path ?? []).map(String)].join('.');
+          return `${path}: ${issue.message ?? 'invalid'}`;
+        })
+        .join('; ')
+    : result.error.message;
+  throw new InvalidArgumentError({
+    argument: 'providerOptions',
+    message: `Invalid MixRouter provider options: ${details}`,
+    cause: result.error,
+  });
 }

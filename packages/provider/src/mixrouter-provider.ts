@@ -1,11 +1,12 @@
-import type {
-  EmbeddingModelV4,
-  Experimental_VideoModelV4,
-  ImageModelV4,
-  LanguageModelV4,
-  ProviderV4,
-  SpeechModelV4,
-  TranscriptionModelV4,
+import {
+  type EmbeddingModelV4,
+  type Experimental_VideoModelV4,
+  type ImageModelV4,
+  type LanguageModelV4,
+  LoadAPIKeyError,
+  type ProviderV4,
+  type SpeechModelV4,
+  type TranscriptionModelV4,
 } from '@ai-sdk/provider';
 import {
   type FetchFunction,
@@ -118,6 +119,27 @@ function honourAbortSignal(fetch: FetchFunction): FetchFunction {
   };
 }
 
+/**
+ * Loads the key at call time (setting, else `MIXROUTER_API_KEY`). Surrounding whitespace
+ * (a key read from a file) is trimmed. A key with characters an HTTP header cannot carry
+ * is refused here: otherwise `fetch` throws a TypeError whose message quotes the whole
+ * header value — the key — into logs.
+ */
+function loadMixRouterApiKey(apiKey: string | undefined): string {
+  const key = loadApiKey({
+    apiKey,
+    environmentVariableName: 'MIXROUTER_API_KEY',
+    description: 'MixRouter',
+  }).trim();
+  if (!/^[\x21-\x7e]+$/.test(key)) {
+    throw new LoadAPIKeyError({
+      message:
+        'The MixRouter API key contains whitespace, control or non-ASCII characters and cannot be sent in an HTTP header. Check the apiKey setting or MIXROUTER_API_KEY (the key is not shown here).',
+    });
+  }
+  return key;
+}
+
 /** Creates a MixRouter provider instance. */
 export function createMixRouter(settings: MixRouterProviderSettings = {}): MixRouterProvider {
   const baseURL =
@@ -130,11 +152,7 @@ export function createMixRouter(settings: MixRouterProviderSettings = {}): MixRo
     ) ?? MIXROUTER_DEFAULT_BASE_URL;
 
   const headers = () => ({
-    Authorization: `Bearer ${loadApiKey({
-      apiKey: settings.apiKey,
-      environmentVariableName: 'MIXROUTER_API_KEY',
-      description: 'MixRouter',
-    })}`,
+    Authorization: `Bearer ${loadMixRouterApiKey(settings.apiKey)}`,
     ...settings.headers,
   });
 

@@ -4,7 +4,7 @@ import {
   type SharedV4Warning,
   UnsupportedFunctionalityError,
 } from '@ai-sdk/provider';
-import { parseProviderOptions } from '@ai-sdk/provider-utils';
+import { parseMixRouterProviderOptions } from '../mixrouter-config';
 import type { MixRouterModelInfo, UnsupportedSetting } from '../mixrouter-model-catalogue';
 import { buildMixRouterReasoningParams } from './build-mixrouter-reasoning-params';
 import {
@@ -15,7 +15,7 @@ import { type MixRouterChatOptions, mixrouterChatOptions } from './mixrouter-cha
 import { prepareMixRouterTools } from './prepare-mixrouter-tools';
 
 /** The gateway rejects `max_tokens` ≥ 2^30 (new-api relay/helper/valid_request.go). */
-const MAX_OUTPUT_TOKENS_LIMIT = 2 ** 30;
+export const MAX_OUTPUT_TOKENS_LIMIT = 2 ** 30;
 
 export type MixRouterChatRequest = {
   body: Record<string, unknown>;
@@ -77,8 +77,7 @@ export async function buildMixRouterChatRequest({
 }): Promise<MixRouterChatRequest> {
   const warnings: SharedV4Warning[] = [];
   const options =
-    (await parseProviderOptions({
-      provider: 'mixrouter',
+    (await parseMixRouterProviderOptions({
       providerOptions: call.providerOptions,
       schema: mixrouterChatOptions,
     })) ?? {};

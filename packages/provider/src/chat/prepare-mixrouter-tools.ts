@@ -1,4 +1,8 @@
-import type { LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
+import {
+  InvalidArgumentError,
+  type LanguageModelV4CallOptions,
+  type SharedV4Warning,
+} from '@ai-sdk/provider';
 import type { MixRouterModelInfo } from '../mixrouter-model-catalogue';
 
 export type MixRouterChatTool = {
@@ -11,6 +15,73 @@ export type MixRouterToolChoice =
   | 'none'
   | 'required'
   | { type: 'function'; function: { name: string } };
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Why a function tool's input schema cannot be sent, or undefined when it is fine. */
+function inputSchemaProblem(schema: unknown): string | undefined {
+  if (!isPlainObject(schema)) {
+    return `the input schema must be a JSON Schema object, got ${Array.isArray(schema) ? 'an array' : schema === null ? 'null' : typeof schema}`;
+  }
+  const { type, properties, required } = schema;
+  if (type !== undefined) {
+    const types = Array.isArray(type) ? type : [type];
+    if (types.length === 0 || !types.every((t) => typeof t === 'string')) {
+      return `"type" must be a string (or an array of strings), got ${JSON.stringify(type)}`;
+    }
+    // Every upstream (OpenAI, Claude, Gemini) takes function arguments as an object.
+    if (!types.includes('object')) {
+      return `the top-level "type" must be "object" (tool arguments are an object), got ${JSON.stringify(type)}`;
+    }
+  }
+  if (properties !== undefined) {
+    if (!isPlainObject(properties)) return '"properties" must be an object';
+    for (const [key, value] of Object.entries(properties)) {
+      if (!isPlainObject(value) && typeof value !== 'boolean') {
+        return `"properties.${key}" must be a schema object, got ${JSON.stringify(value)}`;
+      }
+    }
+  }
+  if (
+    required !== undefined &&
+    (!Array.isArray(required) || !required.every((r) => typeof r === 'string'))
+  ) {
+    return '"required" must be an array of property names';
+  }
+  try {
+    JSON.stringify(schema);
+  } catch (error) {
+    return `it cannot be serialised as JSON (${error instanceof Error ? error.message : String(error)})`;
+  }
+  return undefined;
+}
+
+/**
+ * Checks every function tool before a request is made: a non-empty name and an input
+ * schema that describes an object (`InvalidArgumentError` otherwise), so a broken
+ * definition fails here with the tool's name instead of as a gateway 400 — or not at
+ * all, when a gateway conversion silently drops it.
+ */
+export function validateMixRouterTools(tools: LanguageModelV4CallOptions['tools']): void {
+  for (const tool of tools ?? []) {
+    if (tool.type !== 'function') continue;
+    if (typeof tool.name !== 'string' || tool.name.trim().length === 0) {
+      throw new InvalidArgumentError({
+        argument: 'tools',
+        message: 'Every tool needs a non-empty name.',
+      });
+    }
+    const problem = inputSchemaProblem(tool.inputSchema);
+    if (problem !== undefined) {
+      throw new InvalidArgumentError({
+        argument: 'tools',
+        message: `Tool "${tool.name}" has an invalid input schema: ${problem}.`,
+      });
+    }
+  }
+}
 
 /**
  * Function tools → OpenAI tool definitions (per-tool `strict` kept when set);
@@ -28,6 +99,7 @@ export function prepareMixRouterTools({
   warnings: SharedV4Warning[];
 }): { tools?: MixRouterChatTool[]; toolChoice?: MixRouterToolChoice } {
   if (tools === undefined || tools.length === 0) return {};
+  validateMixRouterTools(tools);
   if (!info.tools) {
     warnings.push({
       type: 'unsupported',

@@ -6,8 +6,12 @@ import {
   type SharedV4Warning,
   TooManyEmbeddingValuesForCallError,
 } from '@ai-sdk/provider';
-import { parseProviderOptions, postJsonToApi } from '@ai-sdk/provider-utils';
-import { buildRequestHeaders, type MixRouterConfig } from '../mixrouter-config';
+import { postJsonToApi } from '@ai-sdk/provider-utils';
+import {
+  buildRequestHeaders,
+  type MixRouterConfig,
+  parseMixRouterProviderOptions,
+} from '../mixrouter-config';
 import {
   createMixRouterJsonResponseHandler,
   mixrouterFailedResponseHandler,
@@ -55,8 +59,7 @@ export class MixRouterEmbeddingModel implements EmbeddingModelV4 {
     }
 
     const warnings: SharedV4Warning[] = [];
-    const options = await parseProviderOptions({
-      provider: 'mixrouter',
+    const options = await parseMixRouterProviderOptions({
       providerOptions,
       schema: mixrouterEmbeddingOptionsSchema,
     });

@@ -13,12 +13,15 @@ import {
   convertBase64ToUint8Array,
   convertImageModelFileToDataUri,
   type InferSchema,
-  parseProviderOptions,
   postFormDataToApi,
   postJsonToApi,
 } from '@ai-sdk/provider-utils';
 import { downloadResponseUrl } from '../download-response-url';
-import { buildRequestHeaders, type MixRouterConfig } from '../mixrouter-config';
+import {
+  buildRequestHeaders,
+  type MixRouterConfig,
+  parseMixRouterProviderOptions,
+} from '../mixrouter-config';
 import {
   createMixRouterJsonResponseHandler,
   mixrouterFailedResponseHandler,
@@ -94,8 +97,7 @@ export class MixRouterImageModel implements ImageModelV4 {
 
   async doGenerate(options: ImageModelV4CallOptions): Promise<ImageModelV4Result> {
     const warnings: SharedV4Warning[] = [];
-    const providerOptions = await parseProviderOptions({
-      provider: 'mixrouter',
+    const providerOptions = await parseMixRouterProviderOptions({
       providerOptions: options.providerOptions,
       schema: mixrouterImageOptionsSchema,
     });

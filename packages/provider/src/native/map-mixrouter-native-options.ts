@@ -1,6 +1,13 @@
-import type { LanguageModelV4CallOptions, SharedV4Warning } from '@ai-sdk/provider';
-import { parseProviderOptions } from '@ai-sdk/provider-utils';
+import {
+  InvalidArgumentError,
+  InvalidPromptError,
+  type LanguageModelV4CallOptions,
+  type SharedV4Warning,
+} from '@ai-sdk/provider';
+import { MAX_OUTPUT_TOKENS_LIMIT } from '../chat/build-mixrouter-chat-request';
 import { type MixRouterChatOptions, mixrouterChatOptions } from '../chat/mixrouter-chat-options';
+import { validateMixRouterTools } from '../chat/prepare-mixrouter-tools';
+import { parseMixRouterProviderOptions } from '../mixrouter-config';
 import type { MixRouterModelInfo } from '../mixrouter-model-catalogue';
 
 export type MixRouterNativeRoute = 'responses' | 'messages' | 'gemini';
@@ -34,11 +41,32 @@ export async function mapMixRouterNativeOptions({
 }> {
   const warnings: SharedV4Warning[] = [];
   const mixrouter: MixRouterChatOptions =
-    (await parseProviderOptions({
-      provider: 'mixrouter',
+    (await parseMixRouterProviderOptions({
       providerOptions: options.providerOptions,
       schema: mixrouterChatOptions,
     })) ?? {};
+  // The checks chat completions makes before sending (the official providers on these
+  // routes would send the request and let the gateway reject it).
+  const { maxOutputTokens } = options;
+  if (
+    maxOutputTokens !== undefined &&
+    (maxOutputTokens >= MAX_OUTPUT_TOKENS_LIMIT ||
+      maxOutputTokens < 1 ||
+      !Number.isInteger(maxOutputTokens))
+  ) {
+    throw new InvalidArgumentError({
+      argument: 'maxOutputTokens',
+      message: `maxOutputTokens must be a positive integer below 2^30 (got ${maxOutputTokens}); the gateway rejects larger values.`,
+    });
+  }
+  if (!options.prompt.some((message) => message.role === 'user' || message.role === 'system')) {
+    throw new InvalidPromptError({
+      prompt: options.prompt,
+      message: `The prompt for ${info.id} has no system or user message; MixRouter needs at least one.`,
+    });
+  }
+  validateMixRouterTools(options.tools);
+
   const namespace = NATIVE_NAMESPACE[route];
   const mapped: JSONObject = {};
   const unsupported = (feature: string) =>

@@ -61,11 +61,11 @@ async function abortAtRequest(
 
 /** The call rejects with an abort error within `ms` of the abort, and the server saw the close. */
 async function expectPromptAbort(
-  call: Promise<unknown>,
+  call: PromiseLike<unknown>,
   controller: AbortController,
   { requestCount = 1, ms = 500 } = {},
 ) {
-  const outcome = call.then(
+  const outcome = Promise.resolve(call).then(
     () => {
       throw new Error('the call resolved although it was aborted');
     },
@@ -392,7 +392,7 @@ describe('abortSignal stops the HTTP request promptly', () => {
         p.speech('tts-1').doGenerate({ text: 'a', abortSignal: signal }),
       ];
       for (const call of calls) {
-        const error = await call.then(
+        const error = await Promise.resolve(call).then(
           () => undefined,
           (e: unknown) => e,
         );

@@ -127,7 +127,7 @@ function expectWellFormedContent(content: LanguageModelV4Content[]) {
           );
         else if (part.data.type === 'url')
           expect(['http:', 'https:']).toContain(part.data.url.protocol);
-        else throw new Error(`unexpected file data ${part.data.type}`);
+        else throw new Error(`unexpected file data ${(part.data as { type: string }).type}`);
         break;
       case 'source':
         expect(part.sourceType === 'url' ? typeof part.url : 'string').toBe('string');

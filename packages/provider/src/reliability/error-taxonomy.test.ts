@@ -7,7 +7,7 @@ import {
   type MixRouterAPIError,
   type MixRouterErrorKind,
 } from '../mixrouter-error';
-import { type FakeServer, hang, sendJson, startFakeServer } from './helpers/fake-server';
+import { type FakeServer, hang, startFakeServer } from './helpers/fake-server';
 import {
   answerWith,
   callsForEveryModelType,
@@ -17,6 +17,7 @@ import {
   USER_PROMPT,
   VIDEO_CALL,
 } from './helpers/models';
+import { readAll } from './helpers/stream-checks';
 
 const REQUEST_ID = '20260101120000123456789AbCdEfGh';
 
@@ -292,8 +293,7 @@ describe('error taxonomy: every status and body shape', () => {
       fetch: async () => new Response(sse, { headers: { 'content-type': 'text/event-stream' } }),
     });
     const { stream } = await provider.chat('gpt-4o').doStream({ prompt: USER_PROMPT });
-    const parts: unknown[] = [];
-    for await (const part of stream) parts.push(part);
+    const parts = await readAll(stream);
     const error = (
       parts.find((p) => (p as { type: string }).type === 'error') as { error: MixRouterAPIError }
     ).error;
@@ -339,7 +339,7 @@ describe('retries through `ai`', () => {
       headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
     });
 
-  it.each([
+  it.each<{ header: Record<string, string>; wait: number; body: object | undefined }>([
     { header: { 'retry-after-ms': '300' }, wait: 300, body: gatewayError('您已达到请求数限制') },
     { header: { 'retry-after': '0.4' }, wait: 400, body: gatewayError('rate limited') },
     { header: { 'retry-after-ms': '250' }, wait: 250, body: undefined },

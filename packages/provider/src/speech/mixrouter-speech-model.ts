@@ -5,9 +5,13 @@ import type {
   SpeechModelV4CallOptions,
   SpeechModelV4Result,
 } from '@ai-sdk/provider';
-import { parseProviderOptions, postJsonToApi } from '@ai-sdk/provider-utils';
+import { postJsonToApi } from '@ai-sdk/provider-utils';
 import { downloadResponseUrl } from '../download-response-url';
-import { buildRequestHeaders, type MixRouterConfig } from '../mixrouter-config';
+import {
+  buildRequestHeaders,
+  type MixRouterConfig,
+  parseMixRouterProviderOptions,
+} from '../mixrouter-config';
 import { mixrouterFailedResponseHandler } from '../mixrouter-error';
 import { getMixRouterSpeechDefaultVoice } from '../mixrouter-model-catalogue';
 import type { MixRouterSpeechModelId } from '../mixrouter-model-ids';
@@ -43,8 +47,7 @@ export class MixRouterSpeechModel implements SpeechModelV4 {
     const { text, voice, outputFormat, instructions, speed, language, abortSignal, headers } =
       options;
     const warnings: SharedV4Warning[] = [];
-    const providerOptions = await parseProviderOptions({
-      provider: 'mixrouter',
+    const providerOptions = await parseMixRouterProviderOptions({
       providerOptions: options.providerOptions,
       schema: mixrouterSpeechOptionsSchema,
     });

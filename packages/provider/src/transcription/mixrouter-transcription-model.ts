@@ -12,11 +12,14 @@ import {
   type InferSchema,
   isFullMediaType,
   mediaTypeToExtension,
-  parseProviderOptions,
   postFormDataToApi,
   type ResponseHandler,
 } from '@ai-sdk/provider-utils';
-import { buildRequestHeaders, type MixRouterConfig } from '../mixrouter-config';
+import {
+  buildRequestHeaders,
+  type MixRouterConfig,
+  parseMixRouterProviderOptions,
+} from '../mixrouter-config';
 import {
   createMixRouterJsonResponseHandler,
   mixrouterFailedResponseHandler,
@@ -87,8 +90,7 @@ export class MixRouterTranscriptionModel implements TranscriptionModelV4 {
   async doGenerate(options: TranscriptionModelV4CallOptions): Promise<TranscriptionModelV4Result> {
     const { audio, mediaType, timestampGranularities, abortSignal, headers } = options;
     const warnings: SharedV4Warning[] = [];
-    const providerOptions = await parseProviderOptions({
-      provider: 'mixrouter',
+    const providerOptions = await parseMixRouterProviderOptions({
       providerOptions: options.providerOptions,
       schema: mixrouterTranscriptionOptionsSchema,
     });

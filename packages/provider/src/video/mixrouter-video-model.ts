@@ -11,15 +11,13 @@ import {
   type Experimental_VideoModelV4OperationStatusResult as VideoModelV4OperationStatusResult,
   type Experimental_VideoModelV4VideoData as VideoModelV4VideoData,
 } from '@ai-sdk/provider';
-import {
-  encodePathSegment,
-  getFromApi,
-  isSameOrigin,
-  parseProviderOptions,
-  postJsonToApi,
-} from '@ai-sdk/provider-utils';
+import { encodePathSegment, getFromApi, isSameOrigin, postJsonToApi } from '@ai-sdk/provider-utils';
 import { downloadResponseUrl } from '../download-response-url';
-import { buildRequestHeaders, type MixRouterConfig } from '../mixrouter-config';
+import {
+  buildRequestHeaders,
+  type MixRouterConfig,
+  parseMixRouterProviderOptions,
+} from '../mixrouter-config';
 import { mixrouterFailedResponseHandler } from '../mixrouter-error';
 import type { MixRouterVideoModelId } from '../mixrouter-model-ids';
 import { buildMixRouterVideoBody } from './build-mixrouter-video-body';
@@ -141,8 +139,7 @@ export class MixRouterVideoModel implements VideoModelV4 {
     options: VideoModelV4CallOptions & { webhookUrl?: string },
   ): Promise<VideoModelV4OperationStartResult> {
     const warnings: SharedV4Warning[] = [];
-    const providerOptions = await parseProviderOptions({
-      provider: 'mixrouter',
+    const providerOptions = await parseMixRouterProviderOptions({
       providerOptions: options.providerOptions,
       schema: mixrouterVideoOptionsSchema,
     });

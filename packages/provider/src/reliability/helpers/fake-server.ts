@@ -291,7 +291,11 @@ export function trackTimers() {
     setInterval: globalThis.setInterval,
     clearInterval: globalThis.clearInterval,
   };
-  const patchedSetTimeout = (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+  const patchedSetTimeout = (
+    callback: (...args: unknown[]) => void,
+    ms?: number,
+    ...args: unknown[]
+  ) => {
     const timer: NodeJS.Timeout = original.setTimeout(
       (...callArgs: unknown[]) => {
         live.delete(timer);
@@ -303,9 +307,16 @@ export function trackTimers() {
     live.set(timer, `setTimeout(${ms}) ${new Error().stack?.split('\n').slice(2, 5).join(' <- ')}`);
     return timer;
   };
-  const patchedSetInterval = (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+  const patchedSetInterval = (
+    callback: (...args: unknown[]) => void,
+    ms?: number,
+    ...args: unknown[]
+  ) => {
     const timer: NodeJS.Timeout = original.setInterval(callback, ms, ...args);
-    live.set(timer, `setInterval(${ms}) ${new Error().stack?.split('\n').slice(2, 5).join(' <- ')}`);
+    live.set(
+      timer,
+      `setInterval(${ms}) ${new Error().stack?.split('\n').slice(2, 5).join(' <- ')}`,
+    );
     return timer;
   };
   const patchedClear = (timer: NodeJS.Timeout | string | number | undefined) => {

@@ -51,8 +51,9 @@ export const mutationsArb = fc.array(mutationArb, { minLength: 1, maxLength: 4 }
 
 function allPaths(value: unknown, path: Path = [], out: Path[] = []): Path[] {
   out.push(path);
-  if (Array.isArray(value)) value.forEach((item, i) => allPaths(item, [...path, i], out));
-  else if (typeof value === 'object' && value !== null) {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) allPaths(item, [...path, i], out);
+  } else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) allPaths(item, [...path, key], out);
   }
   return out;

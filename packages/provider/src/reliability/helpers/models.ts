@@ -80,10 +80,10 @@ export function callsForEveryModelType(provider: ReturnType<typeof testProvider>
         operation: { taskId: 't1', endpoint: 'video/generations' },
       }),
     'list models': () => provider.listModels(),
-  } satisfies Record<string, () => Promise<unknown>>;
+  } satisfies Record<string, () => PromiseLike<unknown>>;
 }
 
-export async function errorOf(call: () => Promise<unknown>): Promise<unknown> {
+export async function errorOf(call: () => PromiseLike<unknown>): Promise<unknown> {
   try {
     await call();
   } catch (error) {

@@ -12,7 +12,8 @@ export function findSecret(value: unknown, secret: string, root = '$'): string[]
 
   const bytesContain = (bytes: Uint8Array): boolean => {
     outer: for (let i = 0; i + secretBytes.length <= bytes.length; i++) {
-      for (let j = 0; j < secretBytes.length; j++) if (bytes[i + j] !== secretBytes[j]) continue outer;
+      for (let j = 0; j < secretBytes.length; j++)
+        if (bytes[i + j] !== secretBytes[j]) continue outer;
       return true;
     }
     return false;
@@ -40,7 +41,8 @@ export function findSecret(value: unknown, secret: string, root = '$'): string[]
 
     if (current instanceof Uint8Array || ArrayBuffer.isView(current)) {
       const view = current as ArrayBufferView;
-      if (bytesContain(new Uint8Array(view.buffer, view.byteOffset, view.byteLength))) found.push(`${path}<bytes>`);
+      if (bytesContain(new Uint8Array(view.buffer, view.byteOffset, view.byteLength)))
+        found.push(`${path}<bytes>`);
       return;
     }
     if (current instanceof ArrayBuffer) {
@@ -52,7 +54,8 @@ export function findSecret(value: unknown, secret: string, root = '$'): string[]
       return;
     }
     if (current instanceof Headers) {
-      for (const [name, headerValue] of current) visit(headerValue, `${path}[header ${name}]`, depth + 1);
+      for (const [name, headerValue] of current)
+        visit(headerValue, `${path}[header ${name}]`, depth + 1);
       return;
     }
     if (current instanceof Map) {

@@ -134,7 +134,7 @@ export function streamContractViolations(parts: LanguageModelV4StreamPart[]): st
         if (!open.has(key))
           violations.push(`#${i} ${part.type} for closed/unknown block ${part.id}`);
         open.delete(key);
-        if (kind === 'tool-input') awaitingCall.add(part.id);
+        if (kind === 'tool-input') awaitingCall.add(String(part.id));
       }
     }
     if (part.type === 'tool-call') {
