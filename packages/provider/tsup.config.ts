@@ -13,4 +13,10 @@ export default defineConfig({
   // provider-utils and provider stay real dependencies: never bundle them.
   external: ['@ai-sdk/provider', '@ai-sdk/provider-utils', 'zod'],
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },
+  // Whitespace and syntax minification (about half the size, faster to parse on import);
+  // identifiers are kept so stack traces stay readable, and source maps ship alongside.
+  esbuildOptions(options) {
+    options.minifyWhitespace = true;
+    options.minifySyntax = true;
+  },
 });

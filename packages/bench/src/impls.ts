@@ -84,8 +84,12 @@ function emptySeen(): Seen {
   return { text: 0, reasoning: 0, toolCalls: 0, toolArgs: 0, errors: 0, finish: undefined };
 }
 
-/** Keeps the text the way an application would (memory scenario), or only counts it. */
-export type Sink = { keepText: boolean; text: string };
+/**
+ * Memory scenario: keeps the text the way an application would, and lets the caller
+ * sample memory from inside the consumer loop (a timer alone would miss sources that
+ * never yield to the event loop, like the mock model).
+ */
+export type Sink = { keepText: boolean; text: string; onDelta?: () => void };
 
 // ---------------------------------------------------------------------------------------
 // Streaming
@@ -196,7 +200,10 @@ async function viaStreamText(
     switch (part.type) {
       case 'text-delta':
         seen.text += part.text.length;
-        if (sink?.keepText) sink.text += part.text;
+        if (sink?.keepText) {
+          sink.text += part.text;
+          sink.onDelta?.();
+        }
         break;
       case 'reasoning-delta':
         seen.reasoning += part.text.length;
@@ -238,7 +245,10 @@ function countV4Part(part: LanguageModelV4StreamPart, seen: Seen, sink?: Sink): 
   switch (part.type) {
     case 'text-delta':
       seen.text += part.delta.length;
-      if (sink?.keepText) sink.text += part.delta;
+      if (sink?.keepText) {
+        sink.text += part.delta;
+        sink.onDelta?.();
+      }
       break;
     case 'reasoning-delta':
       seen.reasoning += part.delta.length;
@@ -301,7 +311,10 @@ async function floorStream(url: string, model: string, sink?: Sink): Promise<See
       const delta = choice.delta;
       if (typeof delta?.content === 'string') {
         seen.text += delta.content.length;
-        if (sink?.keepText) sink.text += delta.content;
+        if (sink?.keepText) {
+          sink.text += delta.content;
+          sink.onDelta?.();
+        }
       }
       if (typeof delta?.reasoning_content === 'string')
         seen.reasoning += delta.reasoning_content.length;

@@ -2,6 +2,7 @@
  * `pnpm bench` (full) or `pnpm bench --quick` / `BENCH_QUICK=1 pnpm bench` (smoke check,
  * well under a minute). Builds the provider first when its `dist` is missing or older
  * than its sources, then runs every scenario and rewrites BENCHMARKS.md at the root.
+ * `pnpm bench --report-only` re-renders BENCHMARKS.md from the last results.json.
  *
  * Nothing here imports the provider statically: it may not be built yet.
  */
@@ -49,6 +50,11 @@ function ensureProviderBuilt(): void {
 
 const quick =
   process.argv.includes('--quick') || ['1', 'true', 'yes'].includes(process.env.BENCH_QUICK ?? '');
-ensureProviderBuilt();
-const { runBenchmarks } = await import('./run');
-await runBenchmarks({ quick });
+if (process.argv.includes('--report-only')) {
+  const { rerenderReport } = await import('./run');
+  rerenderReport();
+} else {
+  ensureProviderBuilt();
+  const { runBenchmarks } = await import('./run');
+  await runBenchmarks({ quick });
+}

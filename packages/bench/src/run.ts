@@ -20,8 +20,22 @@ type Plan = {
 
 function plan(quick: boolean): Plan {
   const memory = quick
-    ? { sizes: [1_000, 4_000], warmDeltas: 100, repeats: 1 }
-    : { sizes: [20_000, 80_000], warmDeltas: 500, repeats: 3 };
+    ? {
+        sizes: [1_000, 4_000],
+        warmDeltas: 100,
+        repeats: 1,
+        concurrency: 2,
+        modes: ['live' as const],
+        liveSamples: 10,
+      }
+    : {
+        sizes: [20_000, 80_000],
+        warmDeltas: 500,
+        repeats: 3,
+        concurrency: 1,
+        modes: ['rss' as const, 'live' as const],
+        liveSamples: 40,
+      };
   return {
     config: {
       quick,
@@ -74,6 +88,16 @@ function machine(): Machine {
   };
 }
 
+/** Re-renders BENCHMARKS.md from the last run's output/results.json (no measuring). */
+export function rerenderReport(): void {
+  const results = JSON.parse(
+    readFileSync(join(BENCH_DIR, 'output', 'results.json'), 'utf8'),
+  ) as Results;
+  const reportPath = join(ROOT, 'BENCHMARKS.md');
+  writeFileSync(reportPath, renderReport(results, reportPath));
+  console.log('bench: re-rendered BENCHMARKS.md from packages/bench/output/results.json');
+}
+
 export async function runBenchmarks({ quick }: { quick: boolean }): Promise<void> {
   const started = performance.now();
   const { config, streams, request } = plan(quick);
@@ -104,6 +128,9 @@ export async function runBenchmarks({ quick }: { quick: boolean }): Promise<void
       config.memory.sizes,
       config.memory.warmDeltas,
       config.memory.repeats,
+      config.memory.concurrency,
+      config.memory.modes,
+      config.memory.liveSamples,
       log,
     );
     results = {

@@ -50,6 +50,8 @@ export type ImportResult = {
   reference: boolean;
   importMs: Summary;
   createMs: Summary;
+  /** Per measured round, in round order (for paired ratios). */
+  importSamples: number[];
 };
 
 function importOnce(target: ImportTarget): Promise<{ importMs: number; createMs: number }> {
@@ -102,6 +104,7 @@ export async function benchImports(
     pkg: t.pkg,
     reference: t.reference,
     importMs: summarize(samples.get(t)!.map((s) => s.importMs)),
+    importSamples: samples.get(t)!.map((s) => s.importMs),
     createMs: summarize(samples.get(t)!.map((s) => s.createMs)),
   }));
 }

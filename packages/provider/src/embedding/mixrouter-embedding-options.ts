@@ -4,7 +4,7 @@ import { z } from 'zod/v4';
 /** `providerOptions.mixrouter` for embedding models. */
 export const mixrouterEmbeddingOptionsSchema = lazySchema(() =>
   zodSchema(
-    z.object({
+    z.strictObject({
       /** Output dimensions (text-embedding-3-*, some Gemini models). Wins over the call's `dimensions`. */
       dimensions: z.number().int().positive().optional(),
       /** Wire encoding. `base64` is smaller on the wire; it is decoded to numbers either way. */

@@ -11,7 +11,11 @@ import {
 import { convertBase64ToUint8Array } from '@ai-sdk/provider-utils';
 import { downloadResponseUrl } from '../download-response-url';
 import type { MixRouterConfig } from '../mixrouter-config';
-import { decodeImageDataUrl } from './decode-image-data-url';
+import {
+  checkResponseBase64,
+  decodeImageDataUrl,
+  decodeResponseBase64,
+} from './decode-image-data-url';
 import { mapGeminiImageConfig } from './map-gemini-image-config';
 import type { MixRouterImageOptions } from './mixrouter-image-options';
 
@@ -165,9 +169,9 @@ export async function generateGeminiImage({
 
   // Base64 strings and bytes must not be mixed in one result.
   const images: string[] | Uint8Array[] = collected.every((image) => typeof image === 'string')
-    ? (collected as string[])
+    ? (collected as string[]).map((image) => checkResponseBase64(image, modelId))
     : collected.map((image) =>
-        typeof image === 'string' ? convertBase64ToUint8Array(image) : image,
+        typeof image === 'string' ? decodeResponseBase64(image, modelId) : image,
       );
 
   const inputTokens = result.usage.inputTokens.total;

@@ -28,7 +28,11 @@ import {
 } from '../mixrouter-error';
 import type { MixRouterImageModelId } from '../mixrouter-model-ids';
 import { imageFilename, loadedImageToBlob, loadImageModelFile } from './convert-image-model-file';
-import { decodeImageDataUrl } from './decode-image-data-url';
+import {
+  checkResponseBase64,
+  decodeImageDataUrl,
+  decodeResponseBase64,
+} from './decode-image-data-url';
 import { generateGeminiImage } from './generate-gemini-image';
 import { mapMixRouterImageSize } from './map-mixrouter-image-size';
 import { mixrouterImageResponseSchema } from './mixrouter-image-api';
@@ -262,9 +266,11 @@ export class MixRouterImageModel implements ImageModelV4 {
 
     // One result holds base64 strings or bytes, never both.
     const images: string[] | Uint8Array[] = kept.every((entry) => typeof entry.image === 'string')
-      ? kept.map((entry) => entry.image as string)
+      ? kept.map((entry) => checkResponseBase64(entry.image as string, this.modelId))
       : kept.map((entry) =>
-          typeof entry.image === 'string' ? convertBase64ToUint8Array(entry.image) : entry.image,
+          typeof entry.image === 'string'
+            ? decodeResponseBase64(entry.image, this.modelId)
+            : entry.image,
         );
 
     const metadata: { images: JSONObject[] } & JSONObject = {

@@ -8,7 +8,7 @@ import { z } from 'zod/v4';
  */
 export const mixrouterImageOptionsSchema = lazySchema(() =>
   zodSchema(
-    z.object({
+    z.strictObject({
       quality: z.string().optional(),
       /** dall-e-3: `vivid` or `natural`. */
       style: z.string().optional(),

@@ -4,7 +4,7 @@ import { z } from 'zod/v4';
 /** `providerOptions.mixrouter` for speech models. */
 export const mixrouterSpeechOptionsSchema = lazySchema(() =>
   zodSchema(
-    z.object({
+    z.strictObject({
       /**
        * Raw `response_format`, sent as given (no validation). Use it for vendor formats
        * outside mp3|wav|pcm|opus|aac|flac; otherwise prefer the `outputFormat` call option.

@@ -4,7 +4,7 @@ import { z } from 'zod/v4';
 /** `providerOptions.mixrouter` for transcription models. */
 export const mixrouterTranscriptionOptionsSchema = lazySchema(() =>
   zodSchema(
-    z.object({
+    z.strictObject({
       /** ISO-639-1 language of the audio (improves accuracy and latency). */
       language: z.string().optional(),
       /** Text to guide the style or continue a previous segment. */

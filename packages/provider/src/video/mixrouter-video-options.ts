@@ -4,7 +4,7 @@ import { z } from 'zod/v4';
 /** `providerOptions.mixrouter` for video models. */
 export const mixrouterVideoOptionsSchema = lazySchema(() =>
   zodSchema(
-    z.object({
+    z.strictObject({
       /**
        * Submit route: `video/generations` (default, generic; polled at
        * `GET /video/generations/{id}`) or `videos` (OpenAI-Videos style, used by MixRouter's
