@@ -321,7 +321,12 @@ describe('image output (Gemini image models)', () => {
           "type": "text-start",
         },
         {
-          "delta": "Enjoy!",
+          "delta": "Enjoy",
+          "id": "txt-1",
+          "type": "text-delta",
+        },
+        {
+          "delta": "!",
           "id": "txt-1",
           "type": "text-delta",
         },
@@ -346,7 +351,8 @@ describe('image output (Gemini image models)', () => {
             p.type === 'text-delta',
         )
         .map((p) => p.delta),
-    ).toEqual(['Here is a cat wearing a hat.\n', '\nEnjoy!']);
+      // A trailing "!" is held until the next delta: it could start `![image](data:…)`.
+    ).toEqual(['Here is a cat wearing a hat.\n', '\nEnjoy', '!']);
   });
 });
 
@@ -449,5 +455,47 @@ describe('citations', () => {
         title: 'AI SDK 7',
       },
     ]);
+  });
+});
+
+describe('markdown data-URI images cut across stream deltas', () => {
+  const textOf = (parts: LanguageModelV4StreamPart[]) =>
+    parts.map((p) => (p.type === 'text-delta' ? p.delta : '')).join('');
+  const PNG_BASE64 =
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+  const text = `Here it is: ![image](data:image/png;base64,${PNG_BASE64}) Enjoy!`;
+
+  it.each([4, 7, 13, 20, 40])(
+    'yields one file part and the surrounding text (delta size %i)',
+    async (size) => {
+      const deltas: string[] = [];
+      for (let i = 0; i < text.length; i += size) deltas.push(text.slice(i, i + size));
+      server.urls[CHAT_URL].response = {
+        type: 'stream-chunks',
+        chunks: [
+          ...deltas.map((content) => `data: ${JSON.stringify(deltaChunk({ content }))}\n\n`),
+          `data: ${JSON.stringify(deltaChunk({}, 'stop'))}\n\n`,
+          'data: [DONE]\n\n',
+        ],
+      };
+      const parts = await streamParts('gemini-2.5-flash-image');
+      const files = parts.filter((p) => p.type === 'file');
+      expect(files).toEqual([
+        { type: 'file', mediaType: 'image/png', data: { type: 'data', data: PNG_BASE64 } },
+      ]);
+      expect(textOf(parts)).toBe('Here it is:  Enjoy!');
+    },
+  );
+
+  it('releases a "![" that never became an image', async () => {
+    server.urls[CHAT_URL].response = {
+      type: 'stream-chunks',
+      chunks: [
+        `data: ${JSON.stringify(deltaChunk({ content: 'Wow!' }))}\n\n`,
+        `data: ${JSON.stringify(deltaChunk({ content: ' ![not' }, 'stop'))}\n\n`,
+        'data: [DONE]\n\n',
+      ],
+    };
+    expect(textOf(await streamParts('gpt-4o'))).toBe('Wow! ![not');
   });
 });

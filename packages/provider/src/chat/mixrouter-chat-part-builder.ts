@@ -26,6 +26,12 @@ import {
 } from './read-mixrouter-message';
 import { ReasoningTagSplitter } from './reasoning-tag-splitter';
 
+/** The unfinished start of `![alt](data:…)` at the end of a text. */
+const PARTIAL_MARKDOWN_IMAGE = /!\[[^\]\n]*(?:\](?:\((?:d(?:a(?:t(?:a(?::[^)]*)?)?)?)?)?)?)?$/;
+/** The same, also holding a lone trailing `!` (image-output models only). */
+const PARTIAL_MARKDOWN_IMAGE_OR_BANG =
+  /!(?:\[[^\]\n]*(?:\](?:\((?:d(?:a(?:t(?:a(?::[^)]*)?)?)?)?)?)?)?)?$/;
+
 export type MixRouterChatPartBuilderOptions = {
   info: MixRouterModelInfo;
   /** `stream`: a missing finish reason means the stream was cut (`interrupted`). */
@@ -67,6 +73,7 @@ export class MixRouterChatPartBuilder {
   private readonly seenSources = new Set<string>();
   private modelId: string | undefined;
   private finished = false;
+  private markdownHold = '';
 
   constructor(
     emit: (part: LanguageModelV4StreamPart) => void,
@@ -157,11 +164,15 @@ export class MixRouterChatPartBuilder {
     this.emit({ type: 'error', error });
   }
 
-  private processMessage(message: Rec): void {
+  private processMessage(message: Rec, holdMarkdown = true): void {
     const reasoning = readReasoning(message);
     if (reasoning !== undefined) this.reasoningDelta(reasoning);
 
-    const items = readContent(message);
+    const items = readContent(
+      holdMarkdown && this.options.mode === 'stream' && typeof message.content === 'string'
+        ? { content: this.holdPartialMarkdownImage(message.content) }
+        : message,
+    );
     for (const item of items) {
       if (item.type === 'text') {
         if (this.splitter === undefined) this.textDelta(item.text);
@@ -208,6 +219,22 @@ export class MixRouterChatPartBuilder {
     if (refusal) this.textDelta(refusal);
 
     for (const delta of readToolCalls(message)) this.toolCallDelta(delta);
+  }
+
+  /**
+   * Stream mode: a markdown data-URI image (`![image](data:…;base64,…)`, stock gateways'
+   * Gemini image output) may be cut across deltas. Holds back a tail that could still
+   * become one, so it is emitted as a file part, not as characters of text.
+   */
+  private holdPartialMarkdownImage(text: string): string {
+    const outputsImages = this.options.info.output.includes('image');
+    if (this.markdownHold === '' && !text.includes(outputsImages ? '!' : '![')) return text;
+    const combined = this.markdownHold + text;
+    const tail = (outputsImages ? PARTIAL_MARKDOWN_IMAGE_OR_BANG : PARTIAL_MARKDOWN_IMAGE).exec(
+      combined,
+    );
+    this.markdownHold = tail === null ? '' : combined.slice(tail.index);
+    return tail === null ? combined : combined.slice(0, tail.index);
   }
 
   private segment(kind: 'text' | 'reasoning', text: string): void {
@@ -299,6 +326,12 @@ export class MixRouterChatPartBuilder {
   finish(): void {
     if (this.finished) return;
     this.finished = true;
+    if (this.markdownHold !== '') {
+      // Never completed: it was text after all.
+      const held = this.markdownHold;
+      this.markdownHold = '';
+      this.processMessage({ content: held }, false);
+    }
     if (this.splitter !== undefined)
       for (const s of this.splitter.flush()) this.segment(s.kind, s.text);
     this.closeReasoning();
