@@ -49,18 +49,3 @@ const mixrouterChatOptionsSchema = () =>
 export type MixRouterChatOptions = z.infer<ReturnType<typeof mixrouterChatOptionsSchema>>;
 
 export const mixrouterChatOptions = lazySchema(() => zodSchema(mixrouterChatOptionsSchema()));
-
-/** Options read from `providerOptions.mixrouter` on individual prompt parts. */
-const mixrouterPartOptionsSchema = () =>
-  z
-    .object({
-      /** `image_url.detail` for an image part. */
-      imageDetail: z.enum(['auto', 'low', 'high']).optional(),
-      /** Opaque per-tool-call data returned by the gateway (e.g. Gemini thought signatures). */
-      extraContent: jsonObject().optional(),
-    })
-    .passthrough();
-
-export type MixRouterPartOptions = z.infer<ReturnType<typeof mixrouterPartOptionsSchema>>;
-
-export const mixrouterPartOptions = lazySchema(() => zodSchema(mixrouterPartOptionsSchema()));
