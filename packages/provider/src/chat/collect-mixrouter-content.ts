@@ -1,6 +1,7 @@
 import type {
   LanguageModelV4Content,
   LanguageModelV4FinishReason,
+  LanguageModelV4GenerateResult,
   LanguageModelV4StreamPart,
   LanguageModelV4Usage,
   SharedV4ProviderMetadata,
@@ -73,4 +74,33 @@ export function collectMixRouterContent(
     }
   }
   return result;
+}
+
+/**
+ * Folds parts into a V4 generate result (shared by the JSON path and the stream-only
+ * path). An error part in a non-stream answer is thrown: generate has no error channel.
+ */
+export function toMixRouterGenerateResult(
+  parts: LanguageModelV4StreamPart[],
+  {
+    request,
+    response,
+    warnings,
+  }: {
+    request: LanguageModelV4GenerateResult['request'];
+    response: { headers?: Record<string, string>; body?: unknown };
+    warnings: LanguageModelV4GenerateResult['warnings'];
+  },
+): LanguageModelV4GenerateResult {
+  const result = collectMixRouterContent(parts);
+  if (result.errors.length > 0) throw result.errors[0];
+  return {
+    content: result.content,
+    finishReason: result.finishReason,
+    usage: result.usage,
+    providerMetadata: result.providerMetadata,
+    request,
+    response: { ...result.response, ...response },
+    warnings,
+  };
 }

@@ -23,7 +23,7 @@ import {
 import { getMixRouterModelInfo, type MixRouterModelInfo } from '../mixrouter-model-catalogue';
 import type { MixRouterChatModelId } from '../mixrouter-model-ids';
 import { buildMixRouterChatRequest } from './build-mixrouter-chat-request';
-import { collectMixRouterContent } from './collect-mixrouter-content';
+import { toMixRouterGenerateResult } from './collect-mixrouter-content';
 import { getMixRouterSupportedUrls } from './convert-mixrouter-file-part';
 import { mixrouterChatResponseSchema } from './mixrouter-chat-api';
 import { createMixRouterChatEventStream } from './mixrouter-chat-event-stream';
@@ -107,17 +107,11 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
     });
     builder.processChunk(value);
     builder.finish();
-    const result = collectMixRouterContent(parts);
-    if (result.errors.length > 0) throw result.errors[0];
-    return {
-      content: result.content,
-      finishReason: result.finishReason,
-      usage: result.usage,
-      providerMetadata: result.providerMetadata,
+    return toMixRouterGenerateResult(parts, {
       request: { body },
-      response: { ...result.response, headers: responseHeaders, body: rawValue },
+      response: { headers: responseHeaders, body: rawValue },
       warnings,
-    };
+    });
   }
 
   /** Qwen Omni answers only streamed requests: stream, then fold the parts into a result. */
@@ -136,17 +130,11 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
       parts.push(value);
     }
     const start = parts.find((p) => p.type === 'stream-start');
-    const result = collectMixRouterContent(parts);
-    if (result.errors.length > 0) throw result.errors[0];
-    return {
-      content: result.content,
-      finishReason: result.finishReason,
-      usage: result.usage,
-      providerMetadata: result.providerMetadata,
+    return toMixRouterGenerateResult(parts, {
       request,
-      response: { ...result.response, headers: response?.headers },
+      response: { headers: response?.headers },
       warnings: start?.type === 'stream-start' ? start.warnings : [],
-    };
+    });
   }
 
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
