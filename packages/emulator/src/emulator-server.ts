@@ -8,7 +8,12 @@ import { applyResponseFault, firstByteDelay, resolveFaults } from './faults.ts';
 import { makeRequestId } from './ids.ts';
 import { multipartBoundary, parseMultipart, summarizeMultipart } from './multipart.ts';
 import { type AuthMode, matchRoute } from './routes.ts';
-import { createState, type EmulatorState, type RecordedRequest } from './state.ts';
+import {
+  createState,
+  type EmulatorBilling,
+  type EmulatorState,
+  type RecordedRequest,
+} from './state.ts';
 
 export interface EmulatorOptions {
   /** Port to listen on; 0 (default) picks a free one. */
@@ -17,6 +22,8 @@ export interface EmulatorOptions {
   apiKey?: string;
   /** Interface to bind (default 127.0.0.1). */
   host?: string;
+  /** The account the billing routes report (default: $25 limit, $3.125 used). */
+  billing?: Partial<EmulatorBilling>;
 }
 
 export interface Emulator {
@@ -182,7 +189,7 @@ async function handle(
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';
-  const state = createState(options.apiKey ?? 'sk-emulator');
+  const state = createState(options.apiKey ?? 'sk-emulator', options.billing);
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     handle(state, req, res).catch((error: unknown) => {

@@ -1,6 +1,7 @@
 /** The route table: path patterns, auth mode and error style per route. */
 import { handleMessages } from './anthropic-messages.ts';
 import { handleSpeech, handleTranscription } from './audio.ts';
+import { handleBillingSubscription, handleBillingUsage } from './billing.ts';
 import { handleChatCompletions } from './chat-completions.ts';
 import { type Ctx, type ErrorStyle, sendBytes } from './context.ts';
 import { handleEmbeddings } from './embeddings.ts';
@@ -188,6 +189,20 @@ export const ROUTES: Route[] = [
     auth: 'gemini',
     style: 'openai',
     handler: handleGenerateContent,
+  },
+  {
+    method: 'GET',
+    pattern: /^(\/v1)?\/dashboard\/billing\/subscription$/,
+    auth: 'bearer',
+    style: 'openai',
+    handler: handleBillingSubscription,
+  },
+  {
+    method: 'GET',
+    pattern: /^(\/v1)?\/dashboard\/billing\/usage$/,
+    auth: 'bearer',
+    style: 'openai',
+    handler: handleBillingUsage,
   },
   {
     method: 'POST',

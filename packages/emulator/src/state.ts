@@ -41,6 +41,28 @@ export interface VideoTask {
   metadata: Record<string, unknown>;
 }
 
+/** The account behind the key, as new-api's billing routes see it (quota points). */
+export interface EmulatorBilling {
+  remainQuota: number;
+  usedQuota: number;
+  /** A token with `unlimited_quota`. */
+  unlimited: boolean;
+  /** The operator's quota display setting (USD by default). */
+  displayType: 'USD' | 'CNY' | 'TOKENS';
+  usdExchangeRate: number;
+  /** Token expiry, unix seconds; 0 = never. */
+  accessUntil: number;
+}
+
+export const DEFAULT_BILLING: EmulatorBilling = {
+  remainQuota: 11_187_500,
+  usedQuota: 1_562_500,
+  unlimited: false,
+  displayType: 'USD',
+  usdExchangeRate: 7.3,
+  accessUntil: 0,
+};
+
 export interface EmulatorState {
   apiKey: string;
   origin: string;
@@ -51,9 +73,10 @@ export interface EmulatorState {
   /** Requests seen per `x-emulator-fault-key` (for `x-emulator-fail-times`). */
   faultCounts: Map<string, number>;
   videos: Map<string, VideoTask>;
+  billing: EmulatorBilling;
 }
 
-export function createState(apiKey: string): EmulatorState {
+export function createState(apiKey: string, billing: Partial<EmulatorBilling> = {}): EmulatorState {
   return {
     apiKey,
     origin: '',
@@ -62,6 +85,7 @@ export function createState(apiKey: string): EmulatorState {
     counters: new Counters(),
     faultCounts: new Map(),
     videos: new Map(),
+    billing: { ...DEFAULT_BILLING, ...billing },
   };
 }
 

@@ -1,5 +1,6 @@
 export { MixRouterChatLanguageModel } from './chat/mixrouter-chat-language-model';
 export type { MixRouterChatOptions } from './chat/mixrouter-chat-options';
+export type { MixRouterCredits } from './credits/get-mixrouter-credits';
 export { MixRouterEmbeddingModel } from './embedding/mixrouter-embedding-model';
 export type { MixRouterEmbeddingOptions } from './embedding/mixrouter-embedding-options';
 export { MixRouterImageModel } from './image/mixrouter-image-model';

@@ -15,6 +15,7 @@ import {
   withoutTrailingSlash,
 } from '@ai-sdk/provider-utils';
 import { MixRouterChatLanguageModel } from './chat/mixrouter-chat-language-model';
+import { getMixRouterCredits, type MixRouterCredits } from './credits/get-mixrouter-credits';
 import { MixRouterEmbeddingModel } from './embedding/mixrouter-embedding-model';
 import { MixRouterImageModel } from './image/mixrouter-image-model';
 import { listMixRouterModels, type MixRouterListedModel } from './list-mixrouter-models';
@@ -88,6 +89,14 @@ export interface MixRouterProvider extends ProviderV4 {
   video(modelId: MixRouterVideoModelId): Experimental_VideoModelV4;
   /** `GET {baseURL}/models` merged with the catalogue. */
   listModels(options?: { abortSignal?: AbortSignal }): Promise<MixRouterListedModel[]>;
+  /**
+   * The key's credit from `GET {baseURL}/dashboard/billing/subscription` and `/usage`.
+   * Unreported or unlimited amounts are `undefined`; see the README for units.
+   */
+  getCredits(options?: {
+    abortSignal?: AbortSignal;
+    headers?: Record<string, string | undefined>;
+  }): Promise<MixRouterCredits>;
 }
 
 /**
@@ -214,6 +223,10 @@ export function createMixRouter(settings: MixRouterProviderSettings = {}): MixRo
     gemini: createNativeModel('gemini'),
     listModels: (options?: { abortSignal?: AbortSignal }) =>
       listMixRouterModels({ config: config('models'), abortSignal: options?.abortSignal }),
+    getCredits: (options?: {
+      abortSignal?: AbortSignal;
+      headers?: Record<string, string | undefined>;
+    }) => getMixRouterCredits({ config: config('credits'), ...options }),
     embeddingModel: createEmbeddingModel,
     embedding: createEmbeddingModel,
     imageModel: createImageModel,

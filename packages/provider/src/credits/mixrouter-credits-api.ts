@@ -1,0 +1,29 @@
+import { lazySchema, zodSchema } from '@ai-sdk/provider-utils';
+import { z } from 'zod/v4';
+
+/**
+ * `GET /dashboard/billing/subscription` (new-api: controller/billing.go `GetSubscription`,
+ * the OpenAI-compatible shape of one-api issue 79). Lenient: the gateway may drop or add
+ * keys; a missing or non-numeric limit is read as "not reported".
+ */
+export const mixrouterSubscriptionResponseSchema = lazySchema(() =>
+  zodSchema(
+    z.looseObject({
+      object: z.string().nullish(),
+      hard_limit_usd: z.number().nullish(),
+      soft_limit_usd: z.number().nullish(),
+      system_hard_limit_usd: z.number().nullish(),
+      access_until: z.number().nullish(),
+    }),
+  ),
+);
+
+/** `GET /dashboard/billing/usage` (new-api: controller/billing.go `GetUsage`); `total_usage` is in cents. */
+export const mixrouterUsageResponseSchema = lazySchema(() =>
+  zodSchema(
+    z.looseObject({
+      object: z.string().nullish(),
+      total_usage: z.number().nullish(),
+    }),
+  ),
+);
