@@ -94,7 +94,21 @@ function rejectInvalid(ctx: Ctx, body: JsonObject, model: string, family: Family
     sendInvalidRequest(ctx, `invalid search_context_size: ${String(size)}`);
     return true;
   }
-  if (modelKind(model) === 'responses-only') {
+  const kind = modelKind(model);
+  if (kind === 'realtime' || kind === 'rerank') {
+    // OpenAI's answer for a model that is not a chat model (realtime models live on
+    // /v1/realtime); rerank upstreams have no chat endpoint either.
+    sendUpstreamError(
+      ctx,
+      404,
+      'This is not a chat model and thus not supported in the v1/chat/completions endpoint. Did you mean to use v1/completions?',
+      'invalid_request_error',
+      '',
+      'model',
+    );
+    return true;
+  }
+  if (kind === 'responses-only') {
     sendUpstreamError(
       ctx,
       404,

@@ -47,3 +47,59 @@ describe('billing routes (new-api controller/billing.go)', () => {
     }
   });
 });
+
+describe('POST /v1/rerank', () => {
+  const docs = ['Berlin is in Germany', 'Paris is the capital of France', 'France has wine'];
+
+  it('ranks by relevance, honours top_n and return_documents, reports new-api usage', async () => {
+    const response = await api.post('/v1/rerank', {
+      model: 'bge-reranker-v2-m3',
+      query: 'capital of France',
+      documents: docs,
+      top_n: 2,
+      return_documents: true,
+    });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.results.map((r: { index: number }) => r.index)).toEqual([1, 2]);
+    expect(body.results[0].document).toEqual({ text: docs[1] });
+    expect(body.results[0].relevance_score).toBeGreaterThan(body.results[1].relevance_score);
+    expect(body.usage).toMatchObject({ completion_tokens: 0, input_tokens_details: null });
+    expect(body.usage.total_tokens).toBe(body.usage.prompt_tokens);
+  });
+
+  it('omits documents unless asked and accepts {text} objects', async () => {
+    const body = await (
+      await api.post('/v1/rerank', {
+        model: 'jina-reranker-v2-base-multilingual',
+        query: 'wine',
+        documents: [{ text: 'France has wine' }, 'Berlin'],
+      })
+    ).json();
+    expect(body.results).toEqual([
+      { index: 0, relevance_score: 0.99 },
+      { index: 1, relevance_score: 0.01 },
+    ]);
+  });
+
+  it.each([
+    [{ query: '', documents: docs }, 500, 'query is empty'],
+    [{ query: 'q', documents: [] }, 500, 'documents is empty'],
+    [{ query: 'q', documents: [{ title: 'x' }] }, 422, "object with a 'text' field"],
+    [{ query: 'q', documents: docs, top_n: 0 }, 422, 'greater than or equal to 1'],
+  ])('rejects %j', async (fields, status, message) => {
+    const response = await api.post('/v1/rerank', { model: 'bge-reranker-v2-m3', ...fields });
+    expect(response.status).toBe(status);
+    expect((await response.json()).error.message).toContain(message);
+  });
+
+  it('answers model_not_found for a chat model and lists rerank models as jina-rerank', async () => {
+    const response = await api.post('/v1/rerank', { model: 'gpt-4o', query: 'q', documents: docs });
+    expect(response.status).toBe(503);
+    expect((await response.json()).error.code).toBe('model_not_found');
+    const list = await (await api.get('/v1/models')).json();
+    expect(list.data.find((m: { id: string }) => m.id === 'bge-reranker-v2-m3')).toMatchObject({
+      supported_endpoint_types: ['jina-rerank'],
+    });
+  });
+});

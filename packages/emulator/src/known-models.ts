@@ -12,7 +12,9 @@ export type ModelKind =
   | 'tts'
   | 'stt'
   | 'video'
-  | 'embedding';
+  | 'embedding'
+  | 'rerank'
+  | 'realtime';
 
 const CHAT_MODELS = [
   // OpenAI
@@ -165,6 +167,11 @@ const BY_KIND: Record<Exclude<ModelKind, 'chat'>, string[]> = {
     'text-embedding-ada-002',
     'text-embedding-v1',
   ],
+  // Not in MixRouter's list (it documents no reranker): what a stock new-api with a Jina
+  // channel serves, so `/v1/rerank` can be exercised.
+  rerank: ['jina-reranker-v2-base-multilingual', 'bge-reranker-v2-m3'],
+  // Listed by MixRouter; served only over the realtime WebSocket.
+  realtime: ['gpt-4o-realtime-preview', 'gpt-4o-mini-realtime-preview'],
 };
 
 export const KNOWN_MODELS: ReadonlyMap<string, ModelKind> = new Map<string, ModelKind>([
@@ -184,6 +191,8 @@ export function modelKind(id: string): ModelKind {
   if (known) return known;
   const rest = id.replace(/^emulator-/, '');
   if (KNOWN_MODELS.has(rest)) return KNOWN_MODELS.get(rest)!;
+  if (/rerank/.test(rest)) return 'rerank';
+  if (/realtime/.test(rest)) return 'realtime';
   if (/embed/.test(rest)) return 'embedding';
   if (/tts|speech/.test(rest)) return 'tts';
   if (/whisper|transcribe/.test(rest)) return 'stt';

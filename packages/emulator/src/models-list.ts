@@ -19,6 +19,8 @@ function endpointTypes(id: string, kind: ModelKind): string[] {
       return ['embeddings'];
     case 'video':
       return ['openai-video'];
+    case 'rerank':
+      return ['jina-rerank'];
     default:
       if (family === 'anthropic') return ['anthropic', 'openai'];
       if (family === 'google') return ['gemini', 'openai'];

@@ -9,6 +9,7 @@ import { sendNotImplemented } from './errors.ts';
 import { handleGeminiModelList, handleGenerateContent } from './gemini-native.ts';
 import { handleImageEdits, handleImageGenerations } from './images.ts';
 import { handleModelGet, handleModelList } from './models-list.ts';
+import { handleRerank } from './rerank.ts';
 import { handleResponses } from './responses-api.ts';
 import {
   handleVideoContent,
@@ -189,6 +190,13 @@ export const ROUTES: Route[] = [
     auth: 'gemini',
     style: 'openai',
     handler: handleGenerateContent,
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/rerank$/,
+    auth: 'bearer',
+    style: 'openai',
+    handler: handleRerank,
   },
   {
     method: 'GET',

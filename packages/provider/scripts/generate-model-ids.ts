@@ -7,12 +7,22 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 type ListedModel = { id: string; supported_endpoint_types?: string[] | null };
-type Group = 'CHAT' | 'EMBEDDING' | 'IMAGE' | 'SPEECH' | 'TRANSCRIPTION' | 'VIDEO' | 'REALTIME';
+type Group =
+  | 'CHAT'
+  | 'EMBEDDING'
+  | 'IMAGE'
+  | 'SPEECH'
+  | 'TRANSCRIPTION'
+  | 'VIDEO'
+  | 'REALTIME'
+  | 'RERANKING';
 
 export function groupOf(model: ListedModel): Group[] {
   const types = new Set(model.supported_endpoint_types ?? []);
   const id = model.id.toLowerCase();
   if (/realtime/.test(id)) return ['REALTIME'];
+  // new-api tags rerank models `jina-rerank` (constant/endpoint_type.go).
+  if (types.has('jina-rerank') || types.has('rerank')) return ['RERANKING'];
   if (/(^|-)tts|speech|eleven_/.test(id)) return ['SPEECH'];
   if (/whisper|transcribe/.test(id)) return ['TRANSCRIPTION'];
   const groups: Group[] = [];
@@ -39,6 +49,7 @@ export function renderModelIds(models: ListedModel[]): string {
     TRANSCRIPTION: [],
     VIDEO: [],
     REALTIME: [],
+    RERANKING: [],
   };
   for (const model of models) for (const group of groupOf(model)) groups[group].push(model.id);
   const quote = (id: string) => `'${id.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -60,6 +71,8 @@ export function renderModelIds(models: ListedModel[]): string {
     union('Speech', 'SPEECH'),
     union('Transcription', 'TRANSCRIPTION'),
     union('Video', 'VIDEO'),
+    union('Realtime', 'REALTIME'),
+    union('Reranking', 'RERANKING'),
   ].join('\n');
 }
 

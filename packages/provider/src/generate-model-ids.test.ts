@@ -25,6 +25,9 @@ describe('generate-model-ids', () => {
     expect(
       groupOf({ id: 'gpt-4o-realtime-preview', supported_endpoint_types: ['openai'] }),
     ).toEqual(['REALTIME']);
+    expect(
+      groupOf({ id: 'bge-reranker-v2-m3', supported_endpoint_types: ['jina-rerank'] }),
+    ).toEqual(['RERANKING']);
   });
 
   it('renders sorted, de-duplicated unions that accept any other string', () => {
@@ -40,5 +43,10 @@ describe('generate-model-ids', () => {
     expect(source).toContain(
       'export type MixRouterChatModelId = (typeof MIXROUTER_CHAT_MODEL_IDS)[number] | (string & {});',
     );
+    for (const name of ['Realtime', 'Reranking']) {
+      expect(source).toContain(
+        `export type MixRouter${name}ModelId = (typeof MIXROUTER_${name.toUpperCase()}_MODEL_IDS)[number] | (string & {});`,
+      );
+    }
   });
 });

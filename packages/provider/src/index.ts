@@ -29,6 +29,8 @@ export type {
   MixRouterChatModelId,
   MixRouterEmbeddingModelId,
   MixRouterImageModelId,
+  MixRouterRealtimeModelId,
+  MixRouterRerankingModelId,
   MixRouterSpeechModelId,
   MixRouterTranscriptionModelId,
   MixRouterVideoModelId,
@@ -41,6 +43,8 @@ export {
   mixrouter,
 } from './mixrouter-provider';
 export { MixRouterNativeLanguageModel } from './native/mixrouter-native-language-model';
+export { MixRouterRerankingModel } from './reranking/mixrouter-reranking-model';
+export type { MixRouterRerankingOptions } from './reranking/mixrouter-reranking-options';
 export { MixRouterSpeechModel } from './speech/mixrouter-speech-model';
 export type { MixRouterSpeechOptions } from './speech/mixrouter-speech-options';
 export { MixRouterTranscriptionModel } from './transcription/mixrouter-transcription-model';

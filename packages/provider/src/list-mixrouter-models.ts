@@ -5,7 +5,10 @@ import {
   createMixRouterJsonResponseHandler,
   mixrouterFailedResponseHandler,
 } from './mixrouter-error';
-import { getMixRouterModelInfo, type MixRouterModelInfo } from './mixrouter-model-catalogue';
+import {
+  getMixRouterModelInfoForEndpointTypes,
+  type MixRouterModelInfo,
+} from './mixrouter-model-catalogue';
 
 const modelListSchema = lazySchema(() =>
   zodSchema(
@@ -57,8 +60,8 @@ export async function listMixRouterModels({
     fetch: config.fetch,
   });
   return (value.data ?? []).map((model) => {
-    const info = getMixRouterModelInfo(model.id);
     const live = model.supported_endpoint_types ?? [];
+    const info = getMixRouterModelInfoForEndpointTypes(model.id, live);
     return {
       id: model.id,
       ...(model.owned_by ? { ownedBy: model.owned_by } : {}),

@@ -35,7 +35,8 @@ export type MixRouterModelKind =
   | 'speech'
   | 'transcription'
   | 'video'
-  | 'realtime';
+  | 'realtime'
+  | 'reranking';
 
 /** Which HTTP API a model must be called on. */
 export type MixRouterEndpoint =
@@ -46,7 +47,8 @@ export type MixRouterEndpoint =
   | 'images'
   | 'audio-speech'
   | 'audio-transcriptions'
-  | 'video';
+  | 'video'
+  | 'rerank';
 
 export type MixRouterInputModality = 'text' | 'image' | 'audio' | 'video' | 'pdf';
 export type MixRouterOutputModality = 'text' | 'image' | 'audio';
@@ -560,19 +562,21 @@ export function detectMixRouterModelFamily(modelId: string): MixRouterModelFamil
 /** Reasoning and quirks for unlisted ids, inferred from their names. */
 function inferOverrides(id: string, family: MixRouterModelFamily): Overrides {
   const lower = id.toLowerCase();
-  const kind: MixRouterModelKind | undefined = /embed/.test(lower)
-    ? 'embedding'
-    : /(image|imagen|dall-e|flux|seedream|cogview)/.test(lower) && !/vision/.test(lower)
-      ? 'image'
-      : /(tts|speech)/.test(lower)
-        ? 'speech'
-        : /(whisper|transcribe|asr)/.test(lower)
-          ? 'transcription'
-          : /(video|sora|veo|seedance|kling|vidu|hailuo|wan\d|t2v|i2v)/.test(lower)
-            ? 'video'
-            : /realtime/.test(lower)
-              ? 'realtime'
-              : undefined;
+  const kind: MixRouterModelKind | undefined = /rerank/.test(lower)
+    ? 'reranking'
+    : /embed/.test(lower)
+      ? 'embedding'
+      : /(image|imagen|dall-e|flux|seedream|cogview)/.test(lower) && !/vision/.test(lower)
+        ? 'image'
+        : /(tts|speech)/.test(lower)
+          ? 'speech'
+          : /(whisper|transcribe|asr)/.test(lower)
+            ? 'transcription'
+            : /(video|sora|veo|seedance|kling|vidu|hailuo|wan\d|t2v|i2v)/.test(lower)
+              ? 'video'
+              : /realtime/.test(lower)
+                ? 'realtime'
+                : undefined;
   const base: Overrides = kind ? { kind } : {};
   if (kind === 'realtime') return { ...base, endpoint: 'realtime' };
   const thinkingName = /thinking|reasoner|-r1\b|reasoning/.test(lower);
@@ -646,6 +650,7 @@ const ENDPOINT_BY_KIND: Record<MixRouterModelKind, MixRouterEndpoint> = {
   transcription: 'audio-transcriptions',
   video: 'video',
   realtime: 'realtime',
+  reranking: 'rerank',
 };
 
 const ENDPOINT_TYPES_BY_ENDPOINT: Partial<Record<MixRouterEndpoint, readonly string[]>> = {
@@ -654,6 +659,7 @@ const ENDPOINT_TYPES_BY_ENDPOINT: Partial<Record<MixRouterEndpoint, readonly str
   embeddings: ['embeddings'],
   images: ['image-generation'],
   video: ['openai-video'],
+  rerank: ['jina-rerank'],
 };
 
 function build(id: string, listed: boolean, overrides: Overrides): MixRouterModelInfo {
@@ -781,4 +787,23 @@ export function getMixRouterSpeechDefaultVoice(modelId: string): string | undefi
 /** gpt-4o(-mini)-transcribe only answer `json` or `text`, not `verbose_json`. */
 export function mixrouterTranscriptionSupportsVerboseJson(modelId: string): boolean {
   return !/^gpt-4o.*transcribe/.test(modelId);
+}
+
+// ── Live endpoint types ──────────────────────────────────────────────────────────────
+// MixRouter's documented list names no rerank model, so the catalogue lists none; a
+// rerank model the gateway serves is recognised from `/v1/models`, whose
+// `supported_endpoint_types` say `jina-rerank` (new-api: constant/endpoint_type.go;
+// `rerank` accepted too), even when its name does not say "rerank".
+
+const RERANK_ENDPOINT_TYPES: ReadonlySet<string> = new Set(['rerank', 'jina-rerank']);
+
+/** The catalogue's facts for a model, corrected by the endpoint types `/v1/models` reports. */
+export function getMixRouterModelInfoForEndpointTypes(
+  modelId: string,
+  endpointTypes: readonly string[],
+): MixRouterModelInfo {
+  const info = getMixRouterModelInfo(modelId);
+  if (info.kind === 'reranking' || !endpointTypes.some((t) => RERANK_ENDPOINT_TYPES.has(t)))
+    return info;
+  return build(modelId, info.listed, { family: info.family, kind: 'reranking' });
 }

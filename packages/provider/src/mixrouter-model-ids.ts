@@ -157,6 +157,9 @@ export const MIXROUTER_REALTIME_MODEL_IDS = [
   'gpt-4o-mini-realtime-preview',
 ] as const;
 
+// MixRouter's list names no rerank model; ids come from `/v1/models` (`jina-rerank`).
+export const MIXROUTER_RERANKING_MODEL_IDS = [] as const;
+
 export type MixRouterChatModelId = (typeof MIXROUTER_CHAT_MODEL_IDS)[number] | (string & {});
 export type MixRouterEmbeddingModelId =
   | (typeof MIXROUTER_EMBEDDING_MODEL_IDS)[number]
@@ -167,3 +170,9 @@ export type MixRouterTranscriptionModelId =
   | (typeof MIXROUTER_TRANSCRIPTION_MODEL_IDS)[number]
   | (string & {});
 export type MixRouterVideoModelId = (typeof MIXROUTER_VIDEO_MODEL_IDS)[number] | (string & {});
+export type MixRouterRealtimeModelId =
+  | (typeof MIXROUTER_REALTIME_MODEL_IDS)[number]
+  | (string & {});
+export type MixRouterRerankingModelId =
+  | (typeof MIXROUTER_RERANKING_MODEL_IDS)[number]
+  | (string & {});

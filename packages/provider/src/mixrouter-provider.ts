@@ -5,6 +5,7 @@ import {
   type LanguageModelV4,
   LoadAPIKeyError,
   type ProviderV4,
+  type RerankingModelV4,
   type SpeechModelV4,
   type TranscriptionModelV4,
 } from '@ai-sdk/provider';
@@ -25,12 +26,14 @@ import type {
   MixRouterChatModelId,
   MixRouterEmbeddingModelId,
   MixRouterImageModelId,
+  MixRouterRerankingModelId,
   MixRouterSpeechModelId,
   MixRouterTranscriptionModelId,
   MixRouterVideoModelId,
 } from './mixrouter-model-ids';
 import type { MixRouterNativeRoute } from './native/map-mixrouter-native-options';
 import { MixRouterNativeLanguageModel } from './native/mixrouter-native-language-model';
+import { MixRouterRerankingModel } from './reranking/mixrouter-reranking-model';
 import { MixRouterSpeechModel } from './speech/mixrouter-speech-model';
 import { MixRouterTranscriptionModel } from './transcription/mixrouter-transcription-model';
 import { MixRouterVideoModel } from './video/mixrouter-video-model';
@@ -87,6 +90,9 @@ export interface MixRouterProvider extends ProviderV4 {
   videoModel(modelId: MixRouterVideoModelId): Experimental_VideoModelV4;
   /** Async video tasks: submit, then `ai` polls the task until it completes. */
   video(modelId: MixRouterVideoModelId): Experimental_VideoModelV4;
+  rerankingModel(modelId: MixRouterRerankingModelId): RerankingModelV4;
+  /** `POST {baseURL}/rerank`, for `rerank()` from `ai`. */
+  reranking(modelId: MixRouterRerankingModelId): RerankingModelV4;
   /** `GET {baseURL}/models` merged with the catalogue. */
   listModels(options?: { abortSignal?: AbortSignal }): Promise<MixRouterListedModel[]>;
   /**
@@ -208,6 +214,8 @@ export function createMixRouter(settings: MixRouterProviderSettings = {}): MixRo
     new MixRouterTranscriptionModel(modelId, config('transcription'));
   const createVideoModel = (modelId: MixRouterVideoModelId) =>
     new MixRouterVideoModel(modelId, config('video'));
+  const createRerankingModel = (modelId: MixRouterRerankingModelId) =>
+    new MixRouterRerankingModel(modelId, config('reranking'));
 
   const provider = function (modelId: MixRouterChatModelId) {
     if (new.target) throw new Error('The MixRouter provider function cannot be called with `new`.');
@@ -237,6 +245,8 @@ export function createMixRouter(settings: MixRouterProviderSettings = {}): MixRo
     transcription: createTranscriptionModel,
     videoModel: createVideoModel,
     video: createVideoModel,
+    rerankingModel: createRerankingModel,
+    reranking: createRerankingModel,
   });
   return provider;
 }
