@@ -4,7 +4,9 @@ import { defineConfig } from 'tsup';
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // `core` is the main entry without the bundled native providers (see src/core.ts); the
+  // shared code lands in one chunk so classes such as MixRouterAPIError are one class.
+  entry: { index: 'src/index.ts', core: 'src/core.ts' },
   format: ['esm'],
   dts: true,
   sourcemap: true,
@@ -18,5 +20,6 @@ export default defineConfig({
   esbuildOptions(options) {
     options.minifyWhitespace = true;
     options.minifySyntax = true;
+    options.chunkNames = 'mixrouter-[hash]';
   },
 });

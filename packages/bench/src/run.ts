@@ -2,7 +2,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { benchBundles } from './bundle-bench';
 import { type RequestScenario, type StreamScenario, scenarioKey } from './fixtures';
 import { BENCH_DIR, hasGc, startServer } from './harness';
 import { benchMemory, memoryScenarioKeys } from './memory-bench';
@@ -118,10 +119,12 @@ export async function runBenchmarks({ quick }: { quick: boolean }): Promise<void
       streamResults.push(await benchStream(s, server.origin, config.streamRounds, log));
     log('2. request building');
     const requestResult = await benchRequest(request, server.origin, config.requestRounds, log);
-    log('3. cold start and dist size');
+    log('3. cold start, dist size and app bundle size');
     const imports = await benchImports(config.importRounds, log);
     const esbuild = await loadEsbuild();
     const sizes = await benchSizes(esbuild?.esbuild);
+    log('   app bundles (esbuild, single file and split)');
+    const bundles = await benchBundles();
     log('4. memory');
     const memory = await benchMemory(
       server.origin,
@@ -142,6 +145,7 @@ export async function runBenchmarks({ quick }: { quick: boolean }): Promise<void
       request: requestResult,
       imports,
       sizes,
+      bundles,
       esbuild: esbuild ? `${esbuild.esbuild.version} (resolved via ${esbuild.from})` : undefined,
       memory,
     };
@@ -149,11 +153,16 @@ export async function runBenchmarks({ quick }: { quick: boolean }): Promise<void
     server.stop();
   }
 
-  const reportPath = join(ROOT, 'BENCHMARKS.md');
-  writeFileSync(reportPath, renderReport(results, reportPath));
-  mkdirSync(join(BENCH_DIR, 'output'), { recursive: true });
-  writeFileSync(join(BENCH_DIR, 'output', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // A quick run is a smoke check: it never replaces the tracked report (whose
+  // hand-written section it still carries over) nor the full run's results.
+  const trackedReport = join(ROOT, 'BENCHMARKS.md');
+  const outDir = join(BENCH_DIR, 'output');
+  const reportPath = quick ? join(outDir, 'BENCHMARKS.quick.md') : trackedReport;
+  const resultsPath = join(outDir, quick ? 'results.quick.json' : 'results.json');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(reportPath, renderReport(results, trackedReport));
+  writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
   log(
-    `bench: wrote BENCHMARKS.md and packages/bench/output/results.json in ${results.durationS.toFixed(1)} s`,
+    `bench: wrote ${relative(ROOT, reportPath)} and ${relative(ROOT, resultsPath)} in ${results.durationS.toFixed(1)} s`,
   );
 }

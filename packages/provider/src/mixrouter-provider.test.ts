@@ -2,7 +2,8 @@ import { createTestServer } from '@ai-sdk/test-server/with-vitest';
 import { createProviderRegistry, generateText } from 'ai';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MixRouterChatLanguageModel } from './chat/mixrouter-chat-language-model';
-import { createMixRouter, MIXROUTER_DEFAULT_BASE_URL, mixrouter } from './mixrouter-provider';
+import { createMixRouter, mixrouter } from './mixrouter-main';
+import { MIXROUTER_DEFAULT_BASE_URL } from './mixrouter-provider';
 import {
   CHAT_URL,
   callOptions,

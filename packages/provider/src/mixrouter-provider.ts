@@ -33,6 +33,11 @@ import type {
 } from './mixrouter-model-ids';
 import type { MixRouterNativeRoute } from './native/map-mixrouter-native-options';
 import { MixRouterNativeLanguageModel } from './native/mixrouter-native-language-model';
+import {
+  type MixRouterNativeProviderLoaders,
+  type MixRouterNativeProviders,
+  resolveMixRouterNativeProviders,
+} from './native/mixrouter-native-providers';
 import { MixRouterRerankingModel } from './reranking/mixrouter-reranking-model';
 import { MixRouterSpeechModel } from './speech/mixrouter-speech-model';
 import { MixRouterTranscriptionModel } from './transcription/mixrouter-transcription-model';
@@ -61,6 +66,12 @@ export interface MixRouterProviderSettings {
     anthropic?: 'chat' | 'messages';
     google?: 'chat' | 'gemini';
   };
+  /**
+   * The official provider factories the native routes compose, e.g.
+   * `{ openai: createOpenAI }`. The main entry loads them by itself when first needed;
+   * on `@mixrouter/ai-sdk-provider/core` pass the ones your app routes to.
+   */
+  native?: MixRouterNativeProviders;
 }
 
 export interface MixRouterProvider extends ProviderV4 {
@@ -155,8 +166,15 @@ function loadMixRouterApiKey(apiKey: string | undefined): string {
   return key;
 }
 
-/** Creates a MixRouter provider instance. */
-export function createMixRouter(settings: MixRouterProviderSettings = {}): MixRouterProvider {
+/**
+ * Builds a provider instance; shared by both entries. `bundledNative` is how the main
+ * entry supplies the native routes' official providers (lazy imports); the `/core`
+ * entry passes none, so a bundle of it contains only what the app passes in.
+ */
+export function createMixRouterProvider(
+  settings: MixRouterProviderSettings,
+  bundledNative?: MixRouterNativeProviderLoaders,
+): MixRouterProvider {
   const baseURL =
     withoutTrailingSlash(
       settings.baseURL ??
@@ -185,8 +203,9 @@ export function createMixRouter(settings: MixRouterProviderSettings = {}): MixRo
   const createChatModel = (modelId: MixRouterChatModelId) =>
     new MixRouterChatLanguageModel(modelId, config('chat'));
 
+  const native = resolveMixRouterNativeProviders(settings.native, bundledNative);
   const createNativeModel = (route: MixRouterNativeRoute) => (modelId: MixRouterChatModelId) =>
-    new MixRouterNativeLanguageModel(modelId, route, config(route));
+    new MixRouterNativeLanguageModel(modelId, route, { ...config(route), native });
 
   /** The catalogue picks the route; `settings.routing` can move Claude/Gemini to native routes. */
   const createLanguageModel = (modelId: MixRouterChatModelId): LanguageModelV4 => {
@@ -250,6 +269,3 @@ export function createMixRouter(settings: MixRouterProviderSettings = {}): MixRo
   });
   return provider;
 }
-
-/** Default instance: reads `MIXROUTER_API_KEY` and `MIXROUTER_BASE_URL` at call time. */
-export const mixrouter = createMixRouter();

@@ -1,7 +1,7 @@
 import { createTestServer } from '@ai-sdk/test-server/with-vitest';
 import { describe, expect, it } from 'vitest';
 import { isMixRouterError } from '../mixrouter-error';
-import { createMixRouter } from '../mixrouter-provider';
+import { createMixRouter } from '../mixrouter-main';
 import subscriptionFixture from './__fixtures__/billing-subscription.json';
 import unlimitedFixture from './__fixtures__/billing-subscription-unlimited.json';
 import usageFixture from './__fixtures__/billing-usage.json';

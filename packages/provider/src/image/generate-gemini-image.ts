@@ -8,7 +8,6 @@ import {
   NoContentGeneratedError,
   type SharedV4Warning,
 } from '@ai-sdk/provider';
-import { convertBase64ToUint8Array } from '@ai-sdk/provider-utils';
 import { downloadResponseUrl } from '../download-response-url';
 import type { MixRouterConfig } from '../mixrouter-config';
 import {

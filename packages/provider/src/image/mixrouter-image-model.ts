@@ -10,7 +10,6 @@ import {
   UnsupportedFunctionalityError,
 } from '@ai-sdk/provider';
 import {
-  convertBase64ToUint8Array,
   convertImageModelFileToDataUri,
   type InferSchema,
   postFormDataToApi,

@@ -9,11 +9,12 @@ import { type MixRouterChatOptions, mixrouterChatOptions } from '../chat/mixrout
 import { validateMixRouterTools } from '../chat/prepare-mixrouter-tools';
 import { parseMixRouterProviderOptions } from '../mixrouter-config';
 import type { MixRouterModelInfo } from '../mixrouter-model-catalogue';
+import type { MixRouterNativeProviderName } from './mixrouter-native-providers';
 
 export type MixRouterNativeRoute = 'responses' | 'messages' | 'gemini';
 
 /** The option namespace the official provider on each route reads. */
-export const NATIVE_NAMESPACE: Record<MixRouterNativeRoute, string> = {
+export const NATIVE_NAMESPACE: Record<MixRouterNativeRoute, MixRouterNativeProviderName> = {
   responses: 'openai',
   messages: 'anthropic',
   gemini: 'google',

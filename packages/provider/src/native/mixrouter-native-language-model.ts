@@ -10,12 +10,28 @@ import { getMixRouterModelInfo, type MixRouterModelInfo } from '../mixrouter-mod
 import {
   type MixRouterNativeRoute,
   mapMixRouterNativeOptions,
+  NATIVE_NAMESPACE,
 } from './map-mixrouter-native-options';
 import { createMixRouterNativeFetch } from './mixrouter-native-fetch';
+import {
+  type MixRouterNativeProviderLoaders,
+  missingMixRouterNativeProviderError,
+} from './mixrouter-native-providers';
+
+export type MixRouterNativeModelConfig = MixRouterConfig & {
+  /** Where the official provider factories come from (see `MixRouterNativeProviders`). */
+  native: MixRouterNativeProviderLoaders;
+};
 
 // The official providers check that a key is set; the real MixRouter key is applied by
 // the native fetch, which also removes this placeholder.
 const PLACEHOLDER_KEY = 'mixrouter-key-set-by-fetch';
+
+const ROUTE_NAME: Record<MixRouterNativeRoute, string> = {
+  responses: '/responses',
+  messages: '/messages',
+  gemini: 'Gemini-native (/v1beta)',
+};
 
 /** `https://host/v1` → `https://host/v1beta` (Gemini-native routes live under /v1beta). */
 export function geminiBaseURL(baseURL: string): string {
@@ -26,17 +42,23 @@ export function geminiBaseURL(baseURL: string): string {
  * A model on one of MixRouter's native routes — `/v1/responses`, `/v1/messages`,
  * `/v1beta/models/{id}:generateContent` — implemented by composing the official,
  * well-kept protocol implementations (`@ai-sdk/openai`, `@ai-sdk/anthropic`,
- * `@ai-sdk/google`) with MixRouter's base URL, key, fetch and error handling. They are
- * imported lazily so the package starts fast when only chat completions are used.
+ * `@ai-sdk/google`) with MixRouter's base URL, key, fetch and error handling. The
+ * factories come from `config.native`: lazy imports in the main entry (the package
+ * starts fast when only chat completions are used), or what the app passed in on the
+ * `/core` entry. A missing one fails here, when the model is created, not mid-call.
  */
 export class MixRouterNativeLanguageModel implements LanguageModelV4 {
   readonly specificationVersion = 'v4';
   readonly modelId: string;
   readonly route: MixRouterNativeRoute;
   readonly info: MixRouterModelInfo;
-  private readonly config: MixRouterConfig;
+  private readonly config: MixRouterNativeModelConfig;
 
-  constructor(modelId: string, route: MixRouterNativeRoute, config: MixRouterConfig) {
+  constructor(modelId: string, route: MixRouterNativeRoute, config: MixRouterNativeModelConfig) {
+    const provider = NATIVE_NAMESPACE[route];
+    if (config.native[provider] == null) {
+      throw missingMixRouterNativeProviderError({ modelId, route: ROUTE_NAME[route], provider });
+    }
     this.modelId = modelId;
     this.route = route;
     this.config = config;
@@ -55,9 +77,10 @@ export class MixRouterNativeLanguageModel implements LanguageModelV4 {
     extraBody: Record<string, unknown> | undefined,
   ): Promise<LanguageModelV4> {
     const fetch = createMixRouterNativeFetch({ config: this.config, extraBody });
+    const { native } = this.config;
     switch (this.route) {
       case 'responses': {
-        const { createOpenAI } = await import('@ai-sdk/openai');
+        const createOpenAI = await (native.openai as NonNullable<typeof native.openai>)();
         return createOpenAI({
           apiKey: PLACEHOLDER_KEY,
           baseURL: this.config.baseURL,
@@ -65,7 +88,7 @@ export class MixRouterNativeLanguageModel implements LanguageModelV4 {
         }).responses(this.modelId);
       }
       case 'messages': {
-        const { createAnthropic } = await import('@ai-sdk/anthropic');
+        const createAnthropic = await (native.anthropic as NonNullable<typeof native.anthropic>)();
         return createAnthropic({
           apiKey: PLACEHOLDER_KEY,
           baseURL: this.config.baseURL,
@@ -73,8 +96,8 @@ export class MixRouterNativeLanguageModel implements LanguageModelV4 {
         }).messages(this.modelId);
       }
       case 'gemini': {
-        const { createGoogleGenerativeAI } = await import('@ai-sdk/google');
-        return createGoogleGenerativeAI({
+        const createGoogle = await (native.google as NonNullable<typeof native.google>)();
+        return createGoogle({
           apiKey: PLACEHOLDER_KEY,
           baseURL: geminiBaseURL(this.config.baseURL),
           fetch,

@@ -9,7 +9,7 @@ import {
 import { DownloadError } from '@ai-sdk/provider-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMixRouter } from '../mixrouter-provider';
+import { createMixRouter } from '../mixrouter-main';
 import { readJsonFixture } from '../test-utils/sse';
 import { applyMutations, mutationsArb } from './helpers/json-mutations';
 import { counterIds, readAll, streamContractViolations } from './helpers/stream-checks';

@@ -1,7 +1,7 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMixRouter } from '../mixrouter-provider';
+import { createMixRouter } from '../mixrouter-main';
 import { readChunkLines, toSseEvents } from '../test-utils/sse';
 import {
   cutsArb,

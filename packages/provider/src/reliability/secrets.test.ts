@@ -13,7 +13,7 @@ import {
   transcribe,
 } from 'ai';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createMixRouter } from '../mixrouter-provider';
+import { createMixRouter } from '../mixrouter-main';
 import {
   type FakeServer,
   hang,

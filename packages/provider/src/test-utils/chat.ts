@@ -5,7 +5,8 @@ import type {
 } from '@ai-sdk/provider';
 import { convertReadableStreamToArray, mockId } from '@ai-sdk/provider-utils/test';
 import type { UrlResponse } from '@ai-sdk/test-server/with-vitest';
-import { createMixRouter, type MixRouterProviderSettings } from '../mixrouter-provider';
+import { createMixRouter } from '../mixrouter-main';
+import type { MixRouterProviderSettings } from '../mixrouter-provider';
 import { type SseOptions, sseFixture, toSseEvents } from './sse';
 
 export const TEST_BASE_URL = 'https://api.mixrouter.test/v1';

@@ -1,5 +1,6 @@
 import type { FetchFunction } from '@ai-sdk/provider-utils';
-import { createMixRouter, type MixRouterProviderSettings } from '../../mixrouter-provider';
+import { createMixRouter } from '../../mixrouter-main';
+import type { MixRouterProviderSettings } from '../../mixrouter-provider';
 import { counterIds } from './stream-checks';
 
 export const TEST_KEY = 'sk-reliability-SECRET-7f3a9c2e51b84d06';
