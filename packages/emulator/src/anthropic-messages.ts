@@ -1,7 +1,8 @@
 /** POST /v1/messages — Anthropic Messages API, JSON and native SSE (protocol §10.1). */
-import { thinkingConfigError } from './anthropic-validation.ts';
 import { completionId, toolCallId } from './chat-completions.ts';
 import { type Ctx, header, sendJson } from './context.ts';
+import { claudeRequestViolation } from './contracts/anthropic-contract.ts';
+import { contractsEnforced } from './contracts/strict-mode.ts';
 import {
   errorBody,
   requireJsonBody,
@@ -31,8 +32,6 @@ import {
 } from './scripted-model.ts';
 import { type StreamEvent, writeEventStream } from './sse.ts';
 
-const DOCS = 'https://docs.claude.com/en/docs/build-with-claude/extended-thinking';
-
 /** The signature issued for a thinking text (checked when it comes back). */
 export function thinkingSignature(thinking: string): string {
   return `sig-${hashHex(`thinking:${thinking}`, 32)}`;
@@ -48,23 +47,6 @@ function blocksText(content: unknown): string {
     .filter((b) => b.type === 'text')
     .map((b) => String(b.text ?? ''))
     .join('\n');
-}
-
-/** Anthropic's check: the final assistant turn with tool_use must start with a signed thinking block. */
-function signatureProblem(messages: JsonObject[]): string | undefined {
-  const index = messages.findLastIndex((m) => m.role === 'assistant');
-  if (index < 0) return undefined;
-  const content = blocks(messages[index].content);
-  if (!content.some((b) => b.type === 'tool_use')) return undefined;
-  const first = content[0];
-  if (first.type === 'redacted_thinking') return undefined;
-  if (first.type !== 'thinking') {
-    return `messages.${index}.content.0.type: Expected \`thinking\` or \`redacted_thinking\`, but found \`${String(first.type)}\`. When \`thinking\` is enabled, a final \`assistant\` message must start with a thinking block (preceeding the lastmost set of \`tool_use\` and \`tool_result\` blocks). We recommend you include thinking blocks from previous turns. To avoid this requirement, disable \`thinking\`. Please consult our documentation at ${DOCS}`;
-  }
-  if (first.signature !== thinkingSignature(String(first.thinking ?? ''))) {
-    return `messages.${index}.content.0: Invalid \`signature\` in \`thinking\` block`;
-  }
-  return undefined;
 }
 
 function conversationFromMessages(body: JsonObject, model: string): Conversation {
@@ -130,20 +112,20 @@ export async function handleMessages(ctx: Ctx): Promise<void> {
   if (!model) return sendMissingModel(ctx);
   if (!isKnownModel(model)) return sendModelNotFound(ctx, model);
   if (!Array.isArray(body.messages)) return sendInvalidRequest(ctx, 'field messages is required');
-  const messages = body.messages.map((m) => asObject(m) ?? {});
-  const thinkingProblem = thinkingConfigError(body);
-  if (thinkingProblem)
-    return sendUpstreamError(
-      ctx,
-      400,
-      thinkingProblem,
-      'invalid_request_error',
-      'invalid_request_error',
-    );
-  if (asObject(body.thinking)?.type === 'enabled') {
-    const problem = signatureProblem(messages);
-    if (problem)
-      return sendUpstreamError(ctx, 400, problem, 'invalid_request_error', 'invalid_request_error');
+  if (contractsEnforced(ctx)) {
+    const violation = claudeRequestViolation(body, model.replace(/^emulator-/, ''), {
+      verifySignature: (block) =>
+        block.signature === thinkingSignature(String(block.thinking ?? '')),
+    });
+    if (violation) {
+      return sendUpstreamError(
+        ctx,
+        violation.status,
+        violation.message,
+        violation.type,
+        violation.type,
+      );
+    }
   }
 
   const conv = conversationFromMessages(body, model);

@@ -1,8 +1,9 @@
 /** POST /v1/chat/completions — JSON replies (protocol §2–§4); streaming is in chat-stream.ts. */
-import { thinkingConfigError } from './anthropic-validation.ts';
 import { contentText, conversationFromChat } from './chat-request.ts';
 import { streamChatCompletion } from './chat-stream.ts';
 import { type Ctx, header, sendJson } from './context.ts';
+import { chatContractViolation } from './contracts/chat-contract.ts';
+import { contractsEnforced } from './contracts/strict-mode.ts';
 import {
   requireJsonBody,
   sendError,
@@ -80,7 +81,9 @@ function promptTokens(body: JsonObject): number {
 
 /** Request checks the gateway or upstream would fail; returns true when an error was sent. */
 function rejectInvalid(ctx: Ctx, body: JsonObject, model: string, family: Family): boolean {
-  if (!Array.isArray(body.messages) && body.prefix === undefined) {
+  // new-api valid_request.go: an absent or empty `messages` is the same 500.
+  const noMessages = !Array.isArray(body.messages) || body.messages.length === 0;
+  if (noMessages && body.prefix === undefined) {
     sendInvalidRequest(ctx, 'field messages is required');
     return true;
   }
@@ -134,28 +137,12 @@ function rejectInvalid(ctx: Ctx, body: JsonObject, model: string, family: Family
       return true;
     }
   }
-  if (family === 'anthropic') {
-    const problem = thinkingConfigError(body, true);
-    if (problem) {
-      sendUpstreamError(ctx, 400, problem, 'invalid_request_error');
+  if (contractsEnforced(ctx)) {
+    const violation = chatContractViolation(body, model, family);
+    if (violation) {
+      const { status, message, type, code, param } = violation;
+      sendUpstreamError(ctx, status, message, type, code, param);
       return true;
-    }
-    if (
-      header(ctx, 'x-emulator-claude-chat-thinking-tools') === 'strict' &&
-      asObject(body.thinking)?.type === 'enabled'
-    ) {
-      const messages = asArray(body.messages);
-      const lastAssistant = messages
-        .map((m) => asObject(m))
-        .findLastIndex((m) => m?.role === 'assistant');
-      if (lastAssistant >= 0 && asArray(asObject(messages[lastAssistant])?.tool_calls).length > 0) {
-        sendUpstreamError(
-          ctx,
-          400,
-          `messages.${lastAssistant}.content.0.type: Expected \`thinking\` or \`redacted_thinking\`, but found \`tool_use\`. When \`thinking\` is enabled, a final \`assistant\` message must start with a thinking block.`,
-        );
-        return true;
-      }
     }
   }
   return false;

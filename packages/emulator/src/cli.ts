@@ -1,5 +1,9 @@
 #!/usr/bin/env -S npx tsx
-/** Starts the MixRouter emulator: `tsx src/cli.ts [--port 8787] [--host 127.0.0.1] [--api-key sk-emulator]`. */
+/**
+ * Starts the MixRouter emulator:
+ * `tsx src/cli.ts [--port 8787] [--host 127.0.0.1] [--api-key sk-emulator] [--lenient]`.
+ * `--lenient` turns the upstream contracts off (strict is the default).
+ */
 import { parseArgs } from 'node:util';
 import { startEmulator } from './emulator-server.ts';
 
@@ -8,6 +12,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '8787' },
     host: { type: 'string', default: '127.0.0.1' },
     'api-key': { type: 'string', default: 'sk-emulator' },
+    lenient: { type: 'boolean', default: false },
   },
 });
 
@@ -15,6 +20,7 @@ const emulator = await startEmulator({
   port: Number(values.port),
   host: values.host,
   apiKey: values['api-key'],
+  strict: !values.lenient,
 });
 
 console.log(`MixRouter emulator listening`);

@@ -24,6 +24,11 @@ export interface EmulatorOptions {
   host?: string;
   /** The account the billing routes report (default: $25 limit, $3.125 used). */
   billing?: Partial<EmulatorBilling>;
+  /**
+   * Reject what the real upstreams reject, with their errors (default true; see README
+   * "Upstream contracts"). `false` accepts any well-formed request.
+   */
+  strict?: boolean;
 }
 
 export interface Emulator {
@@ -189,7 +194,11 @@ async function handle(
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';
-  const state = createState(options.apiKey ?? 'sk-emulator', options.billing);
+  const state = createState(
+    options.apiKey ?? 'sk-emulator',
+    options.billing,
+    options.strict ?? true,
+  );
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     handle(state, req, res).catch((error: unknown) => {

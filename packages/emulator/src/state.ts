@@ -74,9 +74,15 @@ export interface EmulatorState {
   faultCounts: Map<string, number>;
   videos: Map<string, VideoTask>;
   billing: EmulatorBilling;
+  /** Enforce the upstream contracts (contracts/); false = lenient. */
+  strict: boolean;
 }
 
-export function createState(apiKey: string, billing: Partial<EmulatorBilling> = {}): EmulatorState {
+export function createState(
+  apiKey: string,
+  billing: Partial<EmulatorBilling> = {},
+  strict = true,
+): EmulatorState {
   return {
     apiKey,
     origin: '',
@@ -86,6 +92,7 @@ export function createState(apiKey: string, billing: Partial<EmulatorBilling> = 
     faultCounts: new Map(),
     videos: new Map(),
     billing: { ...DEFAULT_BILLING, ...billing },
+    strict,
   };
 }
 

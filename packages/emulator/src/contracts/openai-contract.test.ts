@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { chatContractViolation } from './chat-contract.ts';
+import { quotedList } from './openai-contract.ts';
+
+const user = [{ role: 'user', content: 'Hi' }];
+const check = (model: string, extra: Record<string, unknown>) =>
+  chatContractViolation({ model, messages: user, ...extra }, model, 'openai');
+
+describe('OpenAI contract', () => {
+  it.each(['o1', 'o3', 'o4-mini', 'o3-pro', 'gpt-5', 'gpt-5-mini', 'gpt-5.1', 'gpt-5.2'])(
+    "%s rejects stop with OpenAI's unsupported_parameter error",
+    (model) => {
+      const v = check(model, { stop: ['END'] });
+      if (model === 'o3-pro') return expect(v?.status).toBe(404);
+      expect(v).toEqual({
+        status: 400,
+        message: "Unsupported parameter: 'stop' is not supported with this model.",
+        type: 'invalid_request_error',
+        code: 'unsupported_parameter',
+        param: 'stop',
+      });
+    },
+  );
+
+  it('o3-mini still takes stop, gpt-4o takes every sampling setting', () => {
+    expect(check('o3-mini', { stop: ['END'] })).toBeUndefined();
+    expect(
+      check('gpt-4o', { stop: ['x'], temperature: 0.2, top_p: 0.5, presence_penalty: 1 }),
+    ).toBeUndefined();
+  });
+
+  it('checks what the gateway forwards: temperature is stripped, zero penalties vanish', () => {
+    expect(check('o3', { temperature: 0.3, max_tokens: 100 })).toBeUndefined();
+    expect(check('gpt-5', { temperature: 0.3, top_p: 0.9 })).toBeUndefined();
+    expect(check('o3', { presence_penalty: 0 })).toBeUndefined();
+    expect(check('o3', { top_p: 0.9 })?.param).toBe('top_p');
+    expect(check('gpt-5', { frequency_penalty: 0.5 })?.param).toBe('frequency_penalty');
+    expect(check('o4-mini', { max_tokens: 10, max_completion_tokens: 20 })?.message).toBe(
+      "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+    );
+  });
+
+  it('reasoning_effort: values per model, refused by non-reasoning models', () => {
+    expect(check('gpt-5', { reasoning_effort: 'minimal' })).toBeUndefined();
+    expect(check('gpt-5.1', { reasoning_effort: 'none' })).toBeUndefined();
+    expect(check('gpt-5', { reasoning_effort: 'none' })).toMatchObject({
+      message:
+        "Unsupported value: 'reasoning_effort' does not support 'none' with this model. Supported values are: 'minimal', 'low', 'medium', and 'high'.",
+      code: 'unsupported_value',
+      param: 'reasoning_effort',
+    });
+    expect(check('o3', { reasoning_effort: 'xhigh' })?.code).toBe('unsupported_value');
+    expect(check('gpt-5.2', { reasoning_effort: 'xhigh' })).toBeUndefined();
+    expect(check('gpt-4o', { reasoning_effort: 'low' })?.message).toBe(
+      "Unsupported parameter: 'reasoning_effort' is not supported with this model.",
+    );
+  });
+
+  it('rejects vendor keys the gateway forwards verbatim', () => {
+    expect(check('gpt-4o', { top_k: 5 })?.message).toBe(
+      'Unrecognized request argument supplied: top_k',
+    );
+    expect(check('gpt-5', { thinking: { type: 'enabled' } })?.message).toContain('thinking');
+    expect(check('gpt-4o', { extra_body: { google: {} } })?.message).toContain('extra_body');
+    // Unknown keys never reach OpenAI: the gateway drops them.
+    expect(check('gpt-4o', { thinking_budget: 100 })).toBeUndefined();
+  });
+
+  it('json_object needs the word json; reasoning fields on messages are refused', () => {
+    expect(check('gpt-4o', { response_format: { type: 'json_object' } })?.param).toBe('messages');
+    expect(
+      chatContractViolation(
+        {
+          messages: [{ role: 'user', content: 'Answer in JSON' }],
+          response_format: { type: 'json_object' },
+        },
+        'gpt-4o',
+        'openai',
+      ),
+    ).toBeUndefined();
+    const replay = chatContractViolation(
+      {
+        messages: [
+          { role: 'user', content: 'Hi' },
+          { role: 'assistant', content: 'Hello', reasoning_content: 'thought' },
+          { role: 'user', content: 'Again' },
+        ],
+      },
+      'gpt-5',
+      'openai',
+    );
+    expect(replay?.message).toBe(
+      "Additional properties are not allowed ('reasoning_content' was unexpected) - 'messages.1'",
+    );
+  });
+
+  it('responses-only ids get the 404 OpenAI sends on chat completions', () => {
+    expect(check('o3-pro', {})).toMatchObject({ status: 404, param: 'model' });
+    expect(check('emulator-gpt-5.1-codex', {})?.status).toBe(404);
+  });
+
+  it('formats value lists like the API', () => {
+    expect(quotedList(['medium'])).toBe("'medium'");
+    expect(quotedList(['low', 'high'])).toBe("'low' and 'high'");
+    expect(quotedList(['low', 'medium', 'high'])).toBe("'low', 'medium', and 'high'");
+  });
+});

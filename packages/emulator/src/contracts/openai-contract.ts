@@ -1,0 +1,187 @@
+/**
+ * OpenAI upstream contract for chat completions (gpt-4o/4.1 vs o-series / gpt-5 reasoning).
+ * Sources:
+ * - https://platform.openai.com/docs/guides/reasoning (reasoning models: no sampling or
+ *   penalty parameters, `max_completion_tokens`, `reasoning_effort` values per model)
+ * - https://platform.openai.com/docs/api-reference/chat/create (`reasoning_effort` "o-series
+ *   and gpt-5 models only"; `stop` "not supported with latest reasoning models o3 and o4-mini")
+ * - https://platform.openai.com/docs/models/o3-pro ("available in the Responses API only")
+ * - error texts as the API returns them, e.g. 400 `Unsupported parameter: 'stop' is not
+ *   supported with this model.` (param `stop`, code `unsupported_parameter`), seen in
+ *   github.com/huggingface/smolagents/issues/1893 and crewAIInc/crewAI#2738.
+ * Rules see the body after the gateway's rewrite (gateway-rewrite.ts): temperature is already
+ * gone for o*, temperature/top_p/logprobs for gpt-5*, and max_tokens became max_completion_tokens.
+ */
+
+import { contentText } from '../chat-request.ts';
+import { asArray, asObject, asString, type JsonObject } from '../json-util.ts';
+import { type ChatRule, type ContractViolation, invalidRequest } from './contract-types.ts';
+
+export interface OpenAIModelContract {
+  /** Accepted `reasoning_effort` values; undefined = the model takes no `reasoning_effort`. */
+  efforts?: readonly string[];
+  /** Parameters the upstream rejects with `unsupported_parameter` (after the gateway rewrite). */
+  rejects: readonly string[];
+  /** Only served on /v1/responses. */
+  responsesOnly?: boolean;
+}
+
+/** Reasoning-model restrictions (guides/reasoning "Limitations"). */
+const REASONING_REJECTS = [
+  'top_p',
+  'presence_penalty',
+  'frequency_penalty',
+  'logprobs',
+  'top_logprobs',
+  'logit_bias',
+  'max_tokens',
+];
+const REASONING_REJECTS_WITH_STOP = [...REASONING_REJECTS, 'stop'];
+const LMH = ['low', 'medium', 'high'] as const;
+
+const reasoning = (efforts: readonly string[], stop = true): OpenAIModelContract => ({
+  efforts,
+  rejects: stop ? REASONING_REJECTS_WITH_STOP : REASONING_REJECTS,
+});
+const CHAT_MODEL: OpenAIModelContract = { rejects: [] };
+
+/** Per model: effort values from each model's page on platform.openai.com/docs/models. */
+export const OPENAI_MODELS: Readonly<Record<string, OpenAIModelContract>> = {
+  'gpt-4': CHAT_MODEL,
+  'gpt-4o': CHAT_MODEL,
+  'gpt-4o-mini': CHAT_MODEL,
+  'gpt-4.1': CHAT_MODEL,
+  'gpt-4o-audio-preview': CHAT_MODEL,
+  'gpt-audio': CHAT_MODEL,
+  o1: reasoning(LMH),
+  o3: reasoning(LMH),
+  // o3-mini still takes `stop` (only "o3 and o4-mini" are named in the API reference).
+  'o3-mini': reasoning(LMH, false),
+  'o3-pro': { ...reasoning(LMH), responsesOnly: true },
+  'o3-deep-research': reasoning(['medium']),
+  'o4-mini': reasoning(LMH),
+  'o4-mini-deep-research': reasoning(['medium']),
+  'gpt-5': reasoning(['minimal', ...LMH]),
+  'gpt-5-mini': reasoning(['minimal', ...LMH]),
+  'gpt-5-nano': reasoning(['minimal', ...LMH]),
+  // gpt-5.1 replaced `minimal` with `none`; gpt-5.2 added `xhigh`.
+  'gpt-5.1': reasoning(['none', ...LMH]),
+  'gpt-5.2': reasoning(['none', ...LMH, 'xhigh']),
+  'gpt-5.1-codex': { ...reasoning(LMH), responsesOnly: true },
+  'gpt-5.2-pro': { ...reasoning(['medium', 'high', 'xhigh']), responsesOnly: true },
+  // Open-weight model served by third-party hosts: takes efforts and sampling alike.
+  'gpt-oss-120b': { efforts: LMH, rejects: [] },
+};
+
+/** The contract of an OpenAI model id; unlisted o-series and gpt-5 ids count as reasoning models. */
+export function openAIModelContract(model: string): OpenAIModelContract {
+  const listed = OPENAI_MODELS[model];
+  if (listed) return listed;
+  if (/^(o\d|gpt-5)/.test(model) && !/chat/.test(model)) return reasoning(LMH);
+  return CHAT_MODEL;
+}
+
+/** Keys new-api forwards that OpenAI's strict request schema does not know. */
+const NOT_OPENAI_KEYS = [
+  'top_k',
+  'extra_body',
+  'thinking',
+  'enable_thinking',
+  'chat_template_kwargs',
+  'reasoning',
+  'think',
+  'reasoning_split',
+  'search_parameters',
+  'enable_search',
+  'vl_high_resolution_images',
+  'web_search',
+];
+
+function unsupportedParameter(param: string): ContractViolation {
+  const hint = param === 'max_tokens' ? " Use 'max_completion_tokens' instead." : '';
+  return invalidRequest(
+    `Unsupported parameter: '${param}' is not supported with this model.${hint}`,
+    param,
+    'unsupported_parameter',
+  );
+}
+
+/** "'low', 'medium', and 'high'" — the list style of OpenAI's unsupported_value errors. */
+export function quotedList(values: readonly string[]): string {
+  const quoted = values.map((v) => `'${v}'`);
+  if (quoted.length <= 2) return quoted.join(' and ');
+  return `${quoted.slice(0, -1).join(', ')}, and ${quoted[quoted.length - 1]}`;
+}
+
+const responsesOnly: ChatRule = ({ model }) =>
+  openAIModelContract(model).responsesOnly
+    ? invalidRequest(
+        'This model is only supported in v1/responses and not in v1/chat/completions.',
+        'model',
+        '',
+        404,
+      )
+    : undefined;
+
+const unknownKeys: ChatRule = ({ body }) => {
+  const key = NOT_OPENAI_KEYS.find((k) => body[k] !== undefined);
+  return key ? invalidRequest(`Unrecognized request argument supplied: ${key}`) : undefined;
+};
+
+const rejectedParameters: ChatRule = ({ body, model }) => {
+  const param = openAIModelContract(model).rejects.find((p) => body[p] !== undefined);
+  return param ? unsupportedParameter(param) : undefined;
+};
+
+const reasoningEffort: ChatRule = ({ body, model }) => {
+  const effort = asString(body.reasoning_effort);
+  if (effort === undefined || effort === '') return undefined;
+  const { efforts } = openAIModelContract(model);
+  if (!efforts) return unsupportedParameter('reasoning_effort');
+  if (efforts.includes(effort)) return undefined;
+  return invalidRequest(
+    `Unsupported value: 'reasoning_effort' does not support '${effort}' with this model. Supported values are: ${quotedList(efforts)}.`,
+    'reasoning_effort',
+    'unsupported_value',
+  );
+};
+
+/** JSON mode needs the word "json" somewhere in the messages (API reference, response_format). */
+export const jsonWordRule: ChatRule = ({ body }) => {
+  if (asObject(body.response_format)?.type !== 'json_object') return undefined;
+  const text = asArray(body.messages)
+    .map((m) => contentText(asObject(m)?.content))
+    .join('\n')
+    .toLowerCase();
+  return text.includes('json')
+    ? undefined
+    : invalidRequest(
+        "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
+        'messages',
+      );
+};
+
+/** OpenAI's message schema has no reasoning fields; the gateway forwards them (protocol §2.5). */
+const reasoningOnMessages: ChatRule = ({ body }) => {
+  const messages = asArray(body.messages);
+  for (let i = 0; i < messages.length; i++) {
+    const m: JsonObject = asObject(messages[i]) ?? {};
+    for (const key of ['reasoning_content', 'reasoning']) {
+      if (typeof m[key] === 'string' && m[key] !== '') {
+        return invalidRequest(
+          `Additional properties are not allowed ('${key}' was unexpected) - 'messages.${i}'`,
+        );
+      }
+    }
+  }
+  return undefined;
+};
+
+export const OPENAI_RULES: readonly ChatRule[] = [
+  responsesOnly,
+  unknownKeys,
+  reasoningEffort,
+  rejectedParameters,
+  jsonWordRule,
+  reasoningOnMessages,
+];
