@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   detectMixRouterModelFamily,
   getMixRouterModelInfo,
-  isMixRouterChatImageModel,
   listMixRouterCatalogue,
 } from './mixrouter-model-catalogue';
 import { MIXROUTER_CHAT_MODEL_IDS, MIXROUTER_REALTIME_MODEL_IDS } from './mixrouter-model-ids';
@@ -67,19 +66,31 @@ describe('listed models', () => {
     expect(info.reasoning.replay).toBe(replay);
   });
 
-  it('records parameter quirks', () => {
-    expect(getMixRouterModelInfo('gpt-5').quirks).toMatchObject({
-      maxCompletionTokens: true,
-      noSamplingParams: true,
+  it("records each model's request contract", () => {
+    expect(getMixRouterModelInfo('gpt-5').request).toMatchObject({
+      maxTokensField: 'max_completion_tokens',
+      verbosity: true,
     });
-    expect(getMixRouterModelInfo('gpt-4o').quirks.maxCompletionTokens).toBeUndefined();
-    expect(getMixRouterModelInfo('claude-opus-4-20250514').quirks).toMatchObject({
-      jsonSchemaViaPrompt: true,
-      maxOutputTokens: 32_000,
-    });
-    expect(getMixRouterModelInfo('gemini-2.5-pro').quirks.maxStopSequences).toBe(5);
-    expect(getMixRouterModelInfo('qwen2.5-omni-7b').quirks.streamOnly).toBe(true);
-    expect(getMixRouterModelInfo('deepseek-v4-pro').reasoning.replayRequiresField).toBe(true);
+    expect(getMixRouterModelInfo('gpt-5').request.unsupported).toEqual(
+      expect.arrayContaining(['temperature', 'topP', 'stopSequences', 'presencePenalty']),
+    );
+    expect(getMixRouterModelInfo('gpt-4o').request.maxTokensField).toBe('max_tokens');
+    expect(getMixRouterModelInfo('claude-opus-4-20250514').request.structuredOutput).toBe('prompt');
+    expect(getMixRouterModelInfo('claude-opus-4-20250514').quirks.maxOutputTokens).toBe(32_000);
+    expect(getMixRouterModelInfo('gemini-2.5-pro').request.maxStopSequences).toBe(5);
+    expect(getMixRouterModelInfo('qwen2.5-omni-7b').request.streaming).toBe('stream-only');
+    expect(getMixRouterModelInfo('qwen3-8b').request.streaming).toBe('stream-when-thinking');
+    expect(getMixRouterModelInfo('deepseek-chat').request.structuredOutput).toBe('json-object');
+    expect(getMixRouterModelInfo('deepseek-v4-pro').reasoning.replay).toBe('tool-turns');
+    expect(getMixRouterModelInfo('gemini-3-pro-preview').request.replayExtraContent).toBe(true);
+    expect(getMixRouterModelInfo('gpt-4o').request.replayExtraContent).toBe(false);
+  });
+
+  it('records per-model embedding batch limits', () => {
+    expect(getMixRouterModelInfo('text-embedding-3-small').quirks.maxEmbeddingsPerCall).toBe(2048);
+    expect(getMixRouterModelInfo('text-embedding-v1').quirks.maxEmbeddingsPerCall).toBe(25);
+    expect(getMixRouterModelInfo('text-embedding-v3').quirks.maxEmbeddingsPerCall).toBe(10);
+    expect(getMixRouterModelInfo('gemini-embedding-001').quirks.maxEmbeddingsPerCall).toBe(100);
   });
 
   it('records modalities and tool support', () => {
@@ -96,8 +107,6 @@ describe('listed models', () => {
       output: ['text', 'image'],
       tools: false,
     });
-    expect(isMixRouterChatImageModel('gemini-3-pro-image-preview')).toBe(true);
-    expect(isMixRouterChatImageModel('gemini-2.5-flash')).toBe(false);
   });
 
   it('returns frozen, cached objects', () => {
@@ -158,8 +167,12 @@ describe('unlisted models', () => {
   });
 
   it('keeps o-series / gpt-5 parameter quirks for new names', () => {
-    expect(getMixRouterModelInfo('o5-mini').quirks.maxCompletionTokens).toBe(true);
-    expect(getMixRouterModelInfo('gpt-5.3').quirks.noSamplingParams).toBe(true);
+    expect(getMixRouterModelInfo('o5-mini').request.maxTokensField).toBe('max_completion_tokens');
+    expect(getMixRouterModelInfo('gpt-5.3').request.unsupported).toContain('temperature');
+    expect(getMixRouterModelInfo('gpt-5.3').request.unsupported).toContain('stopSequences');
+    expect(getMixRouterModelInfo('gpt-5-chat-latest').request.unsupported).not.toContain(
+      'stopSequences',
+    );
   });
 
   it('infers non-chat kinds from names', () => {

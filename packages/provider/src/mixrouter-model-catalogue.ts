@@ -6,8 +6,32 @@
  *
  * Facts come from MixRouter's model list (shared/seeds) and the protocol reference
  * (shared/docs/mixrouter-protocol.md §2.2–2.7, §4, §11, §12). Unknown ids fall back to
- * family detection by name pattern, then to plain OpenAI-compatible behaviour.
+ * family detection by name pattern, then to plain OpenAI-compatible behaviour. Which
+ * request fields each family's upstream accepts lives in mixrouter-request-contracts.ts.
  */
+
+import {
+  ANTHROPIC_45_CHAT_CONTRACT,
+  ANTHROPIC_CHAT_CONTRACT,
+  DEEPSEEK_CONTRACT,
+  DOUBAO_CONTRACT,
+  GOOGLE_CHAT_CONTRACT,
+  GPT5_CHAT_CONTRACT,
+  GPT5_REASONING_CONTRACT,
+  MINIMAX_CONTRACT,
+  type MixRouterRequestContract,
+  MOONSHOT_CONTRACT,
+  OPENAI_CHAT_CONTRACT,
+  OPENAI_COMPATIBLE_CONTRACT,
+  OPENAI_REASONING_CONTRACT,
+  QWEN_CONTRACT,
+  QWEN_OMNI_CONTRACT,
+  QWEN_VL_THINKING_TYPE_CONTRACT,
+  UNVERIFIED_CONTRACT,
+  XAI_CHAT_CONTRACT,
+  XAI_REASONING_CONTRACT,
+  ZHIPU_CONTRACT,
+} from './mixrouter-request-contracts';
 
 export type MixRouterModelFamily =
   | 'openai'
@@ -76,13 +100,25 @@ export type MixRouterReasoningControl =
 /**
  * Whether earlier assistant reasoning goes back as `reasoning_content` (protocol §2.5):
  * - `never`: OpenAI, Claude and Gemini via chat completions (the gateway drops it or upstreams reject it).
- * - `tool-loop`: only on assistant messages after the last user message (DeepSeek's rule:
- *   keep it within the current tool-call turn, drop it from earlier turns).
+ * - `tool-loop`: only on assistant messages after the last user message, i.e. within the
+ *   current tool-call loop; earlier turns go without it (DeepSeek V3.2 and Qwen thinking:
+ *   https://api-docs.deepseek.com/guides/thinking_mode — earlier turns' reasoning is
+ *   not needed).
+ * - `tool-turns`: on every assistant message of every turn that made tool calls, in all
+ *   later requests, and on the current loop — as an empty string when there was none
+ *   (DeepSeek V4: "for turns that do perform tool calls, the reasoning_content must be
+ *   fully passed back to the API in all subsequent requests", else 400
+ *   `The reasoning_content in the thinking mode must be passed back to the API.`).
  * - `always`: on every assistant message that had reasoning (Kimi thinking, GLM).
  * - `inline-think`: re-wrapped as `<think>…</think>` in `content` (MiniMax M2 keeps its
  *   thinking inline and wants it back verbatim).
  */
-export type MixRouterReasoningReplay = 'never' | 'tool-loop' | 'always' | 'inline-think';
+export type MixRouterReasoningReplay =
+  | 'never'
+  | 'tool-loop'
+  | 'tool-turns'
+  | 'always'
+  | 'inline-think';
 
 export type MixRouterOpenAIEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh';
 export type MixRouterGeminiThinkingLevel = 'minimal' | 'low' | 'medium' | 'high';
@@ -97,38 +133,19 @@ export interface MixRouterReasoningInfo {
   readonly budget?: { readonly min: number; readonly max: number };
   /** Whether thinking can be switched off (`reasoning: 'none'`). */
   readonly canDisable: boolean;
+  /** Whether the model thinks when the request says nothing about reasoning. */
+  readonly defaultOn: boolean;
   readonly replay: MixRouterReasoningReplay;
-  /** DeepSeek V4: a tool-call assistant message must carry `reasoning_content`, even empty. */
-  readonly replayRequiresField?: boolean;
 }
 
 export interface MixRouterModelQuirks {
-  /** Send `max_completion_tokens` instead of `max_tokens` (o-series, gpt-5). */
-  readonly maxCompletionTokens?: boolean;
-  /** The model rejects sampling parameters (`temperature`, `top_p`). */
-  readonly noSamplingParams?: boolean;
-  /** Call options the upstream rejects or the gateway drops for this family. */
-  readonly unsupportedSettings?: readonly UnsupportedSetting[];
-  /** `response_format` is ignored by the gateway's conversion: inject the schema into the prompt. */
-  readonly jsonSchemaViaPrompt?: boolean;
   /** The model may write its reasoning inline as `<think>…</think>`. */
   readonly inlineThinkTags?: boolean;
   /** Largest `max_tokens` the model accepts (used to size thinking budgets). */
   readonly maxOutputTokens?: number;
-  /** The upstream only answers streamed requests (Qwen Omni). */
-  readonly streamOnly?: boolean;
-  /** `stop` is capped at this many sequences (Gemini: 5). */
-  readonly maxStopSequences?: number;
+  /** Embedding models: the most values one `/embeddings` call may carry. */
+  readonly maxEmbeddingsPerCall?: number;
 }
-
-export type UnsupportedSetting =
-  | 'temperature'
-  | 'topP'
-  | 'topK'
-  | 'seed'
-  | 'presencePenalty'
-  | 'frequencyPenalty'
-  | 'stopSequences';
 
 export interface MixRouterModelInfo {
   readonly id: string;
@@ -143,12 +160,18 @@ export interface MixRouterModelInfo {
   readonly output: readonly MixRouterOutputModality[];
   readonly tools: boolean;
   readonly reasoning: MixRouterReasoningInfo;
+  /** Which request fields the upstream accepts (see mixrouter-request-contracts.ts). */
+  readonly request: MixRouterRequestContract;
   readonly quirks: MixRouterModelQuirks;
 }
 
-type Overrides = Partial<Omit<MixRouterModelInfo, 'id' | 'listed' | 'reasoning' | 'quirks'>> & {
+type Overrides = Partial<
+  Omit<MixRouterModelInfo, 'id' | 'listed' | 'reasoning' | 'quirks' | 'request'>
+> & {
   reasoning?: Partial<MixRouterReasoningInfo>;
   quirks?: MixRouterModelQuirks;
+  /** Replaces the family's contract for this model. */
+  request?: MixRouterRequestContract;
 };
 
 const TEXT = ['text'] as const;
@@ -158,78 +181,112 @@ const VISION_VIDEO = ['text', 'image', 'video'] as const;
 const OMNI = ['text', 'image', 'audio', 'video'] as const;
 const GEMINI_INPUT = ['text', 'image', 'audio', 'video', 'pdf'] as const;
 
-const NO_REASONING: MixRouterReasoningInfo = { control: 'none', canDisable: true, replay: 'never' };
+const NO_REASONING: MixRouterReasoningInfo = {
+  control: 'none',
+  canDisable: true,
+  defaultOn: false,
+  replay: 'never',
+};
 const ALWAYS = (replay: MixRouterReasoningReplay): Partial<MixRouterReasoningInfo> => ({
   control: 'always',
   canDisable: false,
+  defaultOn: true,
   replay,
 });
-const TOGGLE = (replay: MixRouterReasoningReplay): Partial<MixRouterReasoningInfo> => ({
+const TOGGLE = (
+  replay: MixRouterReasoningReplay,
+  defaultOn = false,
+): Partial<MixRouterReasoningInfo> => ({
   control: 'thinking-type',
   canDisable: true,
+  defaultOn,
   replay,
 });
+/** DashScope hybrid models: commercial ones default to thinking off. */
 const QWEN_TOGGLE: Partial<MixRouterReasoningInfo> = {
   control: 'qwen-enable-thinking',
   canDisable: true,
+  defaultOn: false,
   replay: 'tool-loop',
 };
-const OPENAI_REASONING_QUIRKS: MixRouterModelQuirks = {
-  maxCompletionTokens: true,
-  noSamplingParams: true,
-  unsupportedSettings: ['presencePenalty', 'frequencyPenalty', 'topK'],
-};
+/** Open-source Qwen3 hybrids think unless `enable_thinking: false` (DashScope deep-thinking guide). */
+const QWEN_OPEN_TOGGLE: Partial<MixRouterReasoningInfo> = { ...QWEN_TOGGLE, defaultOn: true };
 const effort = (...efforts: MixRouterOpenAIEffort[]): Partial<MixRouterReasoningInfo> => ({
   control: 'openai-effort',
   efforts,
   canDisable: efforts.includes('none'),
+  defaultOn: true,
   replay: 'never',
+});
+const GEMINI_BUDGET = (
+  min: number,
+  max: number,
+  canDisable: boolean,
+): Partial<MixRouterReasoningInfo> => ({
+  control: 'gemini-budget',
+  budget: { min, max },
+  canDisable,
+  defaultOn: true,
+});
+const GEMINI_LEVEL = (
+  ...levels: MixRouterGeminiThinkingLevel[]
+): Partial<MixRouterReasoningInfo> => ({
+  control: 'gemini-level',
+  levels,
+  canDisable: false,
+  defaultOn: true,
+});
+const OPENAI_REASONING = (...efforts: MixRouterOpenAIEffort[]): Overrides => ({
+  family: 'openai',
+  reasoning: effort(...efforts),
+  request: OPENAI_REASONING_CONTRACT,
+});
+const GPT5 = (...efforts: MixRouterOpenAIEffort[]): Overrides => ({
+  family: 'openai',
+  input: VISION_PDF,
+  reasoning: effort(...efforts),
+  request: GPT5_REASONING_CONTRACT,
 });
 
 /** Defaults per family, refined per model below. */
-const FAMILY_DEFAULTS: Record<MixRouterModelFamily, Overrides> = {
-  openai: { input: VISION, quirks: { unsupportedSettings: ['topK'] } },
+const FAMILY_DEFAULTS: Record<
+  MixRouterModelFamily,
+  Overrides & { request: MixRouterRequestContract }
+> = {
+  openai: { input: VISION, request: OPENAI_CHAT_CONTRACT },
   anthropic: {
     input: VISION_PDF,
     endpointTypes: ['openai', 'anthropic'],
-    reasoning: { control: 'anthropic-thinking', canDisable: true, replay: 'never' },
-    quirks: {
-      jsonSchemaViaPrompt: true,
-      // The gateway's Claude conversion drops these (protocol §4.3).
-      unsupportedSettings: ['seed', 'presencePenalty', 'frequencyPenalty'],
-      maxOutputTokens: 64_000,
+    reasoning: {
+      control: 'anthropic-thinking',
+      canDisable: true,
+      defaultOn: false,
+      replay: 'never',
     },
+    request: ANTHROPIC_CHAT_CONTRACT,
+    quirks: { maxOutputTokens: 64_000 },
   },
   google: {
     input: GEMINI_INPUT,
     endpointTypes: ['openai', 'gemini'],
-    quirks: {
-      unsupportedSettings: ['presencePenalty', 'frequencyPenalty'],
-      maxOutputTokens: 65_536,
-      maxStopSequences: 5,
-    },
+    request: GOOGLE_CHAT_CONTRACT,
+    quirks: { maxOutputTokens: 65_536 },
   },
-  deepseek: { reasoning: TOGGLE('tool-loop'), quirks: { unsupportedSettings: ['topK'] } },
-  qwen: { quirks: {} },
-  moonshot: {},
-  zhipu: { reasoning: TOGGLE('always') },
-  minimax: { quirks: { inlineThinkTags: true } },
-  xai: {
-    input: VISION,
-    reasoning: ALWAYS('never'),
-    // Grok 4 rejects these (xAI API docs); the gateway forwards them verbatim.
-    quirks: {
-      unsupportedSettings: ['presencePenalty', 'frequencyPenalty', 'stopSequences', 'topK'],
-    },
-  },
-  doubao: { input: VISION, reasoning: TOGGLE('never') },
-  baidu: { reasoning: ALWAYS('never') },
-  tencent: { reasoning: ALWAYS('never') },
-  iflytek: {},
-  ant: {},
-  stepfun: { input: VISION, reasoning: ALWAYS('never') },
-  sensenova: { input: VISION },
-  'openai-compatible': {},
+  deepseek: { reasoning: TOGGLE('tool-loop'), request: DEEPSEEK_CONTRACT },
+  qwen: { request: QWEN_CONTRACT },
+  moonshot: { request: MOONSHOT_CONTRACT },
+  // GLM-4.5 and later think by default (https://docs.bigmodel.cn/cn/guide/capabilities/thinking).
+  zhipu: { reasoning: TOGGLE('always', true), request: ZHIPU_CONTRACT },
+  minimax: { request: MINIMAX_CONTRACT, quirks: { inlineThinkTags: true } },
+  xai: { input: VISION, reasoning: ALWAYS('never'), request: XAI_REASONING_CONTRACT },
+  doubao: { input: VISION, reasoning: TOGGLE('never'), request: DOUBAO_CONTRACT },
+  baidu: { reasoning: ALWAYS('never'), request: UNVERIFIED_CONTRACT },
+  tencent: { reasoning: ALWAYS('never'), request: UNVERIFIED_CONTRACT },
+  iflytek: { request: UNVERIFIED_CONTRACT },
+  ant: { request: UNVERIFIED_CONTRACT },
+  stepfun: { input: VISION, reasoning: ALWAYS('never'), request: UNVERIFIED_CONTRACT },
+  sensenova: { input: VISION, request: UNVERIFIED_CONTRACT },
+  'openai-compatible': { request: OPENAI_COMPATIBLE_CONTRACT },
 };
 
 const CHAT: Record<string, Overrides> = {
@@ -240,131 +297,62 @@ const CHAT: Record<string, Overrides> = {
   'gpt-4o-mini': { family: 'openai', input: VISION_PDF },
   'gpt-4o-audio-preview': { family: 'openai', input: ['text', 'audio'], output: ['text', 'audio'] },
   'gpt-audio': { family: 'openai', input: ['text', 'audio'], output: ['text', 'audio'] },
-  'gpt-5': {
-    family: 'openai',
-    input: VISION_PDF,
-    reasoning: effort('minimal', 'low', 'medium', 'high'),
-    quirks: OPENAI_REASONING_QUIRKS,
-  },
-  'gpt-5-mini': {
-    family: 'openai',
-    input: VISION_PDF,
-    reasoning: effort('minimal', 'low', 'medium', 'high'),
-    quirks: OPENAI_REASONING_QUIRKS,
-  },
-  'gpt-5-nano': {
-    family: 'openai',
-    input: VISION_PDF,
-    reasoning: effort('minimal', 'low', 'medium', 'high'),
-    quirks: OPENAI_REASONING_QUIRKS,
-  },
-  'gpt-5-chat': { family: 'openai', input: VISION_PDF, quirks: OPENAI_REASONING_QUIRKS },
-  'gpt-5.1': {
-    family: 'openai',
-    input: VISION_PDF,
-    reasoning: effort('none', 'low', 'medium', 'high'),
-    quirks: OPENAI_REASONING_QUIRKS,
-  },
-  'gpt-5.1-chat-latest': { family: 'openai', input: VISION_PDF, quirks: OPENAI_REASONING_QUIRKS },
+  'gpt-5': GPT5('minimal', 'low', 'medium', 'high'),
+  'gpt-5-mini': GPT5('minimal', 'low', 'medium', 'high'),
+  'gpt-5-nano': GPT5('minimal', 'low', 'medium', 'high'),
+  'gpt-5-chat': { family: 'openai', input: VISION_PDF, request: GPT5_CHAT_CONTRACT },
+  'gpt-5.1': GPT5('none', 'low', 'medium', 'high'),
+  // The gpt-5.x chat aliases are reasoning models without an effort knob (they reject
+  // stop and penalties like the other gpt-5.x models).
+  'gpt-5.1-chat-latest': { family: 'openai', input: VISION_PDF, request: GPT5_REASONING_CONTRACT },
   'gpt-5.1-codex': {
-    family: 'openai',
+    ...GPT5('low', 'medium', 'high'),
     endpoint: 'responses',
     endpointTypes: ['openai-response'],
     input: VISION,
-    reasoning: effort('low', 'medium', 'high'),
-    quirks: OPENAI_REASONING_QUIRKS,
   },
-  'gpt-5.2': {
-    family: 'openai',
-    input: VISION_PDF,
-    reasoning: effort('none', 'low', 'medium', 'high', 'xhigh'),
-    quirks: OPENAI_REASONING_QUIRKS,
-  },
-  'gpt-5.2-chat': { family: 'openai', input: VISION_PDF, quirks: OPENAI_REASONING_QUIRKS },
+  'gpt-5.2': GPT5('none', 'low', 'medium', 'high', 'xhigh'),
+  'gpt-5.2-chat': { family: 'openai', input: VISION_PDF, request: GPT5_REASONING_CONTRACT },
   'gpt-5.2-pro': {
-    family: 'openai',
+    ...GPT5('medium', 'high', 'xhigh'),
     endpoint: 'responses',
     endpointTypes: ['openai-response'],
-    input: VISION_PDF,
-    reasoning: effort('medium', 'high', 'xhigh'),
-    quirks: OPENAI_REASONING_QUIRKS,
   },
+  // Open weights on OpenAI-compatible hosts: effort knob, ordinary sampling.
   'gpt-oss-120b': { family: 'openai', input: TEXT, reasoning: effort('low', 'medium', 'high') },
-  o1: {
-    family: 'openai',
-    reasoning: effort('low', 'medium', 'high'),
-    quirks: OPENAI_REASONING_QUIRKS,
-  },
-  o3: {
-    family: 'openai',
-    reasoning: effort('low', 'medium', 'high'),
-    quirks: OPENAI_REASONING_QUIRKS,
-  },
-  'o3-mini': {
-    family: 'openai',
-    input: TEXT,
-    reasoning: effort('low', 'medium', 'high'),
-    quirks: OPENAI_REASONING_QUIRKS,
-  },
-  'o3-pro': {
-    family: 'openai',
-    reasoning: effort('low', 'medium', 'high'),
-    quirks: OPENAI_REASONING_QUIRKS,
-  },
-  'o3-deep-research': {
-    family: 'openai',
-    reasoning: effort('medium'),
-    quirks: OPENAI_REASONING_QUIRKS,
-  },
-  'o4-mini': {
-    family: 'openai',
-    reasoning: effort('low', 'medium', 'high'),
-    quirks: OPENAI_REASONING_QUIRKS,
-  },
-  'o4-mini-deep-research': {
-    family: 'openai',
-    reasoning: effort('medium'),
-    quirks: OPENAI_REASONING_QUIRKS,
-  },
-  // Google
+  o1: OPENAI_REASONING('low', 'medium', 'high'),
+  o3: OPENAI_REASONING('low', 'medium', 'high'),
+  'o3-mini': { ...OPENAI_REASONING('low', 'medium', 'high'), input: TEXT },
+  'o3-pro': OPENAI_REASONING('low', 'medium', 'high'),
+  'o3-deep-research': OPENAI_REASONING('medium'),
+  'o4-mini': OPENAI_REASONING('low', 'medium', 'high'),
+  'o4-mini-deep-research': OPENAI_REASONING('medium'),
+  // Google (thinking budgets: https://ai.google.dev/gemini-api/docs/thinking)
   'gemini-2.0-flash': { family: 'google' },
-  'gemini-2.5-flash': {
-    family: 'google',
-    reasoning: { control: 'gemini-budget', budget: { min: 0, max: 24_576 }, canDisable: true },
-  },
+  'gemini-2.5-flash': { family: 'google', reasoning: GEMINI_BUDGET(0, 24_576, true) },
   'gemini-2.5-flash-lite': {
     family: 'google',
-    reasoning: { control: 'gemini-budget', budget: { min: 512, max: 24_576 }, canDisable: true },
+    reasoning: { ...GEMINI_BUDGET(512, 24_576, true), defaultOn: false },
   },
   'gemini-2.5-flash-lite-preview': {
     family: 'google',
-    reasoning: { control: 'gemini-budget', budget: { min: 512, max: 24_576 }, canDisable: true },
+    reasoning: { ...GEMINI_BUDGET(512, 24_576, true), defaultOn: false },
   },
-  'gemini-2.5-pro': {
-    family: 'google',
-    reasoning: { control: 'gemini-budget', budget: { min: 128, max: 32_768 }, canDisable: false },
-  },
+  'gemini-2.5-pro': { family: 'google', reasoning: GEMINI_BUDGET(128, 32_768, false) },
   'gemini-2.5-computer-use-preview-10-2025': {
     family: 'google',
     input: VISION,
-    reasoning: { control: 'gemini-budget', budget: { min: 128, max: 32_768 }, canDisable: false },
+    reasoning: GEMINI_BUDGET(128, 32_768, false),
   },
   'gemini-robotics-er-1.5-preview': {
     family: 'google',
     input: VISION_VIDEO,
-    reasoning: { control: 'gemini-budget', budget: { min: 0, max: 24_576 }, canDisable: true },
+    reasoning: GEMINI_BUDGET(0, 24_576, true),
   },
-  'gemini-3-pro-preview': {
-    family: 'google',
-    reasoning: { control: 'gemini-level', levels: ['low', 'high'], canDisable: false },
-  },
+  'gemini-3-pro-preview': { family: 'google', reasoning: GEMINI_LEVEL('low', 'high') },
   'gemini-3-flash-preview': {
     family: 'google',
-    reasoning: {
-      control: 'gemini-level',
-      levels: ['minimal', 'low', 'medium', 'high'],
-      canDisable: false,
-    },
+    reasoning: GEMINI_LEVEL('minimal', 'low', 'medium', 'high'),
   },
   'gemini-2.5-flash-image': {
     family: 'google',
@@ -388,21 +376,16 @@ const CHAT: Record<string, Overrides> = {
     reasoning: ALWAYS('never'),
   },
   // Anthropic
-  'claude-opus-4-5-20251101': { family: 'anthropic' },
+  'claude-opus-4-5-20251101': { family: 'anthropic', request: ANTHROPIC_45_CHAT_CONTRACT },
   'claude-opus-4-20250514': { family: 'anthropic', quirks: { maxOutputTokens: 32_000 } },
   'claude-sonnet-4-20250514': { family: 'anthropic' },
-  'claude-sonnet-4-5-20250929': { family: 'anthropic' },
-  // DeepSeek (V3.2: deepseek-chat is the non-thinking mode and takes the `thinking` switch)
+  'claude-sonnet-4-5-20250929': { family: 'anthropic', request: ANTHROPIC_45_CHAT_CONTRACT },
+  // DeepSeek. V3.2: deepseek-chat is the non-thinking mode and takes the `thinking`
+  // switch, deepseek-reasoner always thinks; both keep reasoning within the current
+  // tool loop only. V4 thinks by default and needs reasoning on every tool-call turn.
   'deepseek-chat': { family: 'deepseek' },
-  'deepseek-reasoner': {
-    family: 'deepseek',
-    reasoning: ALWAYS('tool-loop'),
-    quirks: {
-      noSamplingParams: true,
-      unsupportedSettings: ['topK', 'presencePenalty', 'frequencyPenalty'],
-    },
-  },
-  'deepseek-v4-pro': { family: 'deepseek', reasoning: { replayRequiresField: true } },
+  'deepseek-reasoner': { family: 'deepseek', reasoning: ALWAYS('tool-loop') },
+  'deepseek-v4-pro': { family: 'deepseek', reasoning: TOGGLE('tool-turns', true) },
   // MiniMax
   'minimax-m2': { family: 'minimax', reasoning: ALWAYS('inline-think') },
   'minimax-m2.5': { family: 'minimax', reasoning: ALWAYS('inline-think') },
@@ -422,7 +405,11 @@ const CHAT: Record<string, Overrides> = {
   // xAI
   'grok-4': { family: 'xai' },
   'grok-4-1-fast-reasoning': { family: 'xai' },
-  'grok-4-1-fast-non-reasoning': { family: 'xai', reasoning: NO_REASONING },
+  'grok-4-1-fast-non-reasoning': {
+    family: 'xai',
+    reasoning: NO_REASONING,
+    request: XAI_CHAT_CONTRACT,
+  },
   // Zhipu
   'glm-5': { family: 'zhipu' },
   'glm-4.5': { family: 'zhipu' },
@@ -431,9 +418,10 @@ const CHAT: Record<string, Overrides> = {
   'glm-4-plus': { family: 'zhipu', reasoning: NO_REASONING },
   'glm-4.5v': { family: 'zhipu', input: VISION_VIDEO },
   'glm-4.6v': { family: 'zhipu', input: VISION_VIDEO },
-  // Alibaba / Qwen (DashScope compatible mode)
-  'qwen3.5-122b-a10b': { family: 'qwen', input: VISION_VIDEO, reasoning: QWEN_TOGGLE },
-  'qwen3.5-397b-a17b': { family: 'qwen', input: VISION_VIDEO, reasoning: QWEN_TOGGLE },
+  // Alibaba / Qwen (DashScope compatible mode). Open-source hybrids think by default,
+  // commercial ones do not; the -thinking models always think.
+  'qwen3.5-122b-a10b': { family: 'qwen', input: VISION_VIDEO, reasoning: QWEN_OPEN_TOGGLE },
+  'qwen3.5-397b-a17b': { family: 'qwen', input: VISION_VIDEO, reasoning: QWEN_OPEN_TOGGLE },
   'qwen-max': { family: 'qwen' },
   'qwen-max-2025-01-25': { family: 'qwen' },
   'qwen-max-latest': { family: 'qwen' },
@@ -447,8 +435,8 @@ const CHAT: Record<string, Overrides> = {
   'qwen3-coder-plus-2025-07-22': { family: 'qwen' },
   'qwen3-max': { family: 'qwen', reasoning: QWEN_TOGGLE },
   'qwen3-max-preview': { family: 'qwen', reasoning: QWEN_TOGGLE },
-  'qwen3-235b-a22b': { family: 'qwen', reasoning: QWEN_TOGGLE },
-  'qwen3-8b': { family: 'qwen', reasoning: QWEN_TOGGLE },
+  'qwen3-235b-a22b': { family: 'qwen', reasoning: QWEN_OPEN_TOGGLE },
+  'qwen3-8b': { family: 'qwen', reasoning: QWEN_OPEN_TOGGLE },
   'qwen3-235b-a22b-instruct-2507': { family: 'qwen' },
   'qwen3-235b-a22b-thinking-2507': { family: 'qwen', reasoning: ALWAYS('tool-loop') },
   'qwen3-coder-30b-a3b-instruct': { family: 'qwen' },
@@ -462,24 +450,26 @@ const CHAT: Record<string, Overrides> = {
     input: VISION_VIDEO,
     reasoning: ALWAYS('tool-loop'),
   },
+  // MixRouter documents `thinking: {type}` for this model (seed: qwen2.5-vl-72b-instruct).
   'qwen2.5-vl-72b-instruct': {
     family: 'qwen',
     input: OMNI,
     output: ['text', 'audio'],
     reasoning: TOGGLE('tool-loop'),
+    request: QWEN_VL_THINKING_TYPE_CONTRACT,
   },
   'qwen2.5-omni-7b': {
     family: 'qwen',
     input: OMNI,
     output: ['text', 'audio'],
-    quirks: { streamOnly: true },
+    request: QWEN_OMNI_CONTRACT,
   },
   'qwen3-omni-flash-2025-12-01': {
     family: 'qwen',
     input: OMNI,
     output: ['text', 'audio'],
     reasoning: QWEN_TOGGLE,
-    quirks: { streamOnly: true },
+    request: QWEN_OMNI_CONTRACT,
   },
   // Others
   'ernie-x1-32k': { family: 'baidu', tools: true },
@@ -506,11 +496,20 @@ const CHAT: Record<string, Overrides> = {
   },
 };
 
+const OPENAI_EMBEDDING: Overrides = {
+  family: 'openai',
+  kind: 'embedding',
+  quirks: { maxEmbeddingsPerCall: 2048 },
+};
+
 const OTHER: Record<string, Overrides> = {
-  'text-embedding-3-large': { family: 'openai', kind: 'embedding' },
-  'text-embedding-3-small': { family: 'openai', kind: 'embedding' },
-  'text-embedding-ada-002': { family: 'openai', kind: 'embedding' },
-  'text-embedding-v1': { family: 'qwen', kind: 'embedding' },
+  // https://platform.openai.com/docs/api-reference/embeddings/create: at most 2048 inputs.
+  'text-embedding-3-large': OPENAI_EMBEDDING,
+  'text-embedding-3-small': OPENAI_EMBEDDING,
+  'text-embedding-ada-002': OPENAI_EMBEDDING,
+  // DashScope text-embedding-v1/v2 take at most 25 texts per call
+  // (https://www.alibabacloud.com/help/en/model-studio/embedding).
+  'text-embedding-v1': { family: 'qwen', kind: 'embedding', quirks: { maxEmbeddingsPerCall: 25 } },
   'gpt-image-1': { family: 'openai', kind: 'image' },
   'dall-e-3': { family: 'openai', kind: 'image' },
   'flux-1-kontext-pro': { family: 'openai-compatible', kind: 'image' },
@@ -583,35 +582,34 @@ function inferOverrides(id: string, family: MixRouterModelFamily): Overrides {
   switch (family) {
     case 'openai':
       if (/^(o\d|gpt-5)/.test(lower)) {
-        const chatVariant = /chat/.test(lower);
+        const gpt5 = lower.startsWith('gpt-5');
+        // gpt-5-chat (no minor version) is the one non-reasoning gpt-5 alias.
+        const plainChat = /^gpt-5-chat/.test(lower);
         return {
           ...base,
-          reasoning: chatVariant ? NO_REASONING : effort('low', 'medium', 'high'),
-          endpoint:
-            /(codex|-pro$)/.test(lower) && lower.startsWith('gpt-5') ? 'responses' : undefined,
-          quirks: OPENAI_REASONING_QUIRKS,
+          reasoning: /chat/.test(lower) ? NO_REASONING : effort('low', 'medium', 'high'),
+          endpoint: /(codex|-pro$)/.test(lower) && gpt5 ? 'responses' : undefined,
+          request: plainChat
+            ? GPT5_CHAT_CONTRACT
+            : gpt5
+              ? GPT5_REASONING_CONTRACT
+              : OPENAI_REASONING_CONTRACT,
         };
       }
       return base;
     case 'google':
-      if (/gemini-3/.test(lower)) {
-        return {
-          ...base,
-          reasoning: { control: 'gemini-level', levels: ['low', 'high'], canDisable: false },
-        };
-      }
+      if (/gemini-3/.test(lower)) return { ...base, reasoning: GEMINI_LEVEL('low', 'high') };
       if (/gemini-2\.5/.test(lower)) {
-        return {
-          ...base,
-          reasoning: {
-            control: 'gemini-budget',
-            budget: { min: 128, max: 24_576 },
-            canDisable: !/pro/.test(lower),
-          },
-        };
+        return { ...base, reasoning: GEMINI_BUDGET(128, 24_576, !/pro/.test(lower)) };
       }
+      // batchEmbedContents takes at most 100 requests (https://ai.google.dev/api/embeddings).
+      if (kind === 'embedding') return { ...base, quirks: { maxEmbeddingsPerCall: 100 } };
       return { ...base, reasoning: NO_REASONING };
     case 'qwen':
+      // text-embedding-v3/v4 take at most 10 texts per call, v1/v2 25 (DashScope embedding guide).
+      if (kind === 'embedding')
+        return { ...base, quirks: { maxEmbeddingsPerCall: /-v[12]\b/.test(lower) ? 25 : 10 } };
+      if (/omni/.test(lower)) return { ...base, input: OMNI, request: QWEN_OMNI_CONTRACT };
       if (thinkingName) return { ...base, reasoning: ALWAYS('tool-loop') };
       if (/vl|omni/.test(lower)) return { ...base, input: OMNI };
       if (/^qwen3|qwen-plus|qwen-turbo|qwen-flash/.test(lower))
@@ -620,9 +618,11 @@ function inferOverrides(id: string, family: MixRouterModelFamily): Overrides {
     case 'moonshot':
       if (thinkingName) return { ...base, reasoning: ALWAYS('always') };
       // Kimi K2.5 and later take the `thinking` switch.
-      if (/kimi-k2\.\d/.test(lower)) return { ...base, input: VISION, reasoning: TOGGLE('always') };
+      if (/kimi-k2\.\d/.test(lower))
+        return { ...base, input: VISION, reasoning: TOGGLE('always', true) };
       return base;
     case 'deepseek':
+      if (/deepseek-v4/.test(lower)) return { ...base, reasoning: TOGGLE('tool-turns', true) };
       if (thinkingName) return { ...base, reasoning: ALWAYS('tool-loop') };
       return base;
     case 'zhipu':
@@ -632,7 +632,9 @@ function inferOverrides(id: string, family: MixRouterModelFamily): Overrides {
     case 'minimax':
       return /^minimax-m/.test(lower) ? { ...base, reasoning: ALWAYS('inline-think') } : base;
     case 'xai':
-      return /non-reasoning/.test(lower) ? { ...base, reasoning: NO_REASONING } : base;
+      return /non-reasoning/.test(lower)
+        ? { ...base, reasoning: NO_REASONING, request: XAI_CHAT_CONTRACT }
+        : base;
     case 'doubao':
       return /seed-1-6|seed-1\.6|thinking/.test(lower)
         ? base
@@ -685,6 +687,7 @@ function build(id: string, listed: boolean, overrides: Overrides): MixRouterMode
     input: overrides.input ?? defaults.input ?? TEXT,
     output: overrides.output ?? defaults.output ?? TEXT,
     tools: kind === 'chat' && (overrides.tools ?? defaults.tools ?? true),
+    request: overrides.request ?? defaults.request,
     reasoning: Object.freeze(reasoning),
     quirks: Object.freeze({ ...defaults.quirks, ...overrides.quirks }),
   });
@@ -712,11 +715,6 @@ export function getMixRouterModelInfo(modelId: string): MixRouterModelInfo {
 /** Every model id the catalogue lists, across all model kinds. */
 export function listMixRouterCatalogue(): MixRouterModelInfo[] {
   return [...Object.keys(CHAT), ...Object.keys(OTHER)].map(getMixRouterModelInfo);
-}
-
-/** Whether a chat model is an image generator (served by chat completions, not /images). */
-export function isMixRouterChatImageModel(modelId: string): boolean {
-  return getMixRouterModelInfo(modelId).output.includes('image');
 }
 
 // ── Media model facts ────────────────────────────────────────────────────────────────

@@ -66,20 +66,31 @@ describe('sampling settings per family', () => {
     ]);
   });
 
-  it.each(['o3', 'o4-mini', 'gpt-5', 'gpt-5.1', 'gpt-5-mini', 'gpt-5.2-chat'])(
-    '%s: max_completion_tokens, no temperature/top_p/penalties/topK, with warnings',
+  // OpenAI: 400 "Unsupported parameter: 'stop' is not supported with this model." (issue 12 #2)
+  it.each([
+    'o1',
+    'o3',
+    'o3-mini',
+    'o3-pro',
+    'o4-mini',
+    'gpt-5',
+    'gpt-5.1',
+    'gpt-5-mini',
+    'gpt-5.2-chat',
+  ])(
+    '%s: max_completion_tokens, no stop/temperature/top_p/penalties/topK, with warnings',
     async (modelId) => {
       const { body, warnings } = await build(modelId, SAMPLING);
       expect(body).toEqual({
         model: modelId,
         messages: [{ role: 'user', content: 'Hello' }],
         max_completion_tokens: 500,
-        stop: ['END'],
         seed: 7,
       });
       expect(warnings.map((w) => (w.type === 'unsupported' ? w.feature : w.type)).sort()).toEqual([
         'frequencyPenalty',
         'presencePenalty',
+        'stopSequences',
         'temperature',
         'topK',
         'topP',
@@ -89,9 +100,9 @@ describe('sampling settings per family', () => {
   );
 
   it('claude: drops seed and penalties (the gateway ignores them), keeps top_k', async () => {
-    const { body, warnings } = await build('claude-sonnet-4-5-20250929', SAMPLING);
+    const { body, warnings } = await build('claude-sonnet-4-20250514', SAMPLING);
     expect(body).toEqual({
-      model: 'claude-sonnet-4-5-20250929',
+      model: 'claude-sonnet-4-20250514',
       messages: [{ role: 'user', content: 'Hello' }],
       max_tokens: 500,
       temperature: 0.3,
@@ -104,6 +115,24 @@ describe('sampling settings per family', () => {
       'presencePenalty',
       'frequencyPenalty',
     ]);
+  });
+
+  it('claude 4.5: temperature and top_p are exclusive, so top_p is not sent', async () => {
+    const { body, warnings } = await build('claude-sonnet-4-5-20250929', {
+      temperature: 0.3,
+      topP: 0.8,
+    });
+    expect(body).toMatchObject({ temperature: 0.3 });
+    expect(body).not.toHaveProperty('top_p');
+    expect(warnings).toEqual([
+      {
+        type: 'unsupported',
+        feature: 'topP',
+        details:
+          'claude-sonnet-4-5-20250929 takes temperature or topP, not both; topP was not sent.',
+      },
+    ]);
+    expect((await build('claude-sonnet-4-5-20250929', { topP: 0.8 })).body.top_p).toBe(0.8);
   });
 
   it('gemini: keeps at most 5 stop sequences (with a warning) and drops penalties', async () => {
@@ -124,7 +153,7 @@ describe('sampling settings per family', () => {
     expect(warnings).toContainEqual({
       type: 'compatibility',
       feature: 'stopSequences',
-      details: 'gemini-2.5-flash takes at most 5 stop sequences; the rest were not sent.',
+      details: 'gemini-2.5-flash takes at most 5 stop sequence(s); the other 2 were not sent.',
     });
     expect(warnings.filter((w) => w.type === 'unsupported')).toHaveLength(2);
   });
@@ -139,13 +168,7 @@ describe('sampling settings per family', () => {
 
   it('deepseek-reasoner and grok-4: drop what they reject', async () => {
     const reasoner = await build('deepseek-reasoner', SAMPLING);
-    expect(Object.keys(reasoner.body).sort()).toEqual([
-      'max_tokens',
-      'messages',
-      'model',
-      'seed',
-      'stop',
-    ]);
+    expect(Object.keys(reasoner.body).sort()).toEqual(['max_tokens', 'messages', 'model', 'stop']);
     const grok = await build('grok-4', SAMPLING);
     expect(Object.keys(grok.body).sort()).toEqual([
       'max_tokens',
@@ -176,14 +199,14 @@ describe('validation', () => {
     ).rejects.toSatisfy(InvalidPromptError.isInstance);
   });
 
-  it('rejects realtime-only models and warns for responses-only models', async () => {
+  it('rejects realtime-only and responses-only models, naming the right route', async () => {
     await expect(build('gpt-4o-realtime-preview')).rejects.toSatisfy(
       UnsupportedFunctionalityError.isInstance,
     );
-    const { warnings } = await build('gpt-5.1-codex');
-    expect(warnings).toContainEqual(
-      expect.objectContaining({ type: 'compatibility', feature: 'chat completions' }),
-    );
+    // issue 12 #17: an id the catalogue marks responses-only is an error on chat().
+    for (const id of ['gpt-5.1-codex', 'gpt-5.2-pro']) {
+      await expect(build(id)).rejects.toThrow(`provider.responses('${id}')`);
+    }
   });
 });
 
@@ -372,7 +395,7 @@ describe('structured output', () => {
         type: 'compatibility',
         feature: 'responseFormat',
         details:
-          'MixRouter ignores response_format for claude-sonnet-4-5-20250929; the JSON schema was added to the prompt instead.',
+          'MixRouter cannot pass response_format to claude-sonnet-4-5-20250929 (the gateway ignores it or the upstream rejects it); the JSON schema was added to the prompt instead.',
       },
     ]);
   });

@@ -1,36 +1,31 @@
 import {
-  InvalidArgumentError,
   type LanguageModelV4CallOptions,
+  type LanguageModelV4Prompt,
   type SharedV4Warning,
   UnsupportedFunctionalityError,
 } from '@ai-sdk/provider';
 import { parseMixRouterProviderOptions } from '../mixrouter-config';
-import type { MixRouterModelInfo, UnsupportedSetting } from '../mixrouter-model-catalogue';
-import { buildMixRouterReasoningParams } from './build-mixrouter-reasoning-params';
+import type { MixRouterModelInfo } from '../mixrouter-model-catalogue';
 import {
-  convertToMixRouterChatMessages,
-  type MixRouterChatMessage,
-} from './convert-to-mixrouter-chat-messages';
+  buildMixRouterReasoningParams,
+  type MixRouterReasoningParams,
+  mixrouterThinkingRequested,
+} from './build-mixrouter-reasoning-params';
+import { convertToMixRouterChatMessages } from './convert-to-mixrouter-chat-messages';
+import { mapMixRouterCallSettings } from './map-mixrouter-call-settings';
+import { mapMixRouterStructuredOutput } from './map-mixrouter-structured-output';
 import { type MixRouterChatOptions, mixrouterChatOptions } from './mixrouter-chat-options';
 import { prepareMixRouterTools } from './prepare-mixrouter-tools';
+import { assertMixRouterMaxOutputTokens } from './validate-mixrouter-call-options';
 
-/** The gateway rejects `max_tokens` ≥ 2^30 (new-api relay/helper/valid_request.go). */
-export const MAX_OUTPUT_TOKENS_LIMIT = 2 ** 30;
+export { MAX_OUTPUT_TOKENS_LIMIT } from './validate-mixrouter-call-options';
 
 export type MixRouterChatRequest = {
   body: Record<string, unknown>;
   warnings: SharedV4Warning[];
   options: MixRouterChatOptions;
-};
-
-const SETTING_KEYS: Record<UnsupportedSetting, keyof LanguageModelV4CallOptions> = {
-  temperature: 'temperature',
-  topP: 'topP',
-  topK: 'topK',
-  seed: 'seed',
-  presencePenalty: 'presencePenalty',
-  frequencyPenalty: 'frequencyPenalty',
-  stopSequences: 'stopSequences',
+  /** Whether the model thinks on this request (decides streaming for some upstreams). */
+  thinking: boolean;
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -50,21 +45,165 @@ export function deepMerge(
   return out;
 }
 
-function schemaInstruction(schema: unknown, name?: string, description?: string): string {
-  return [
-    'Respond only with a JSON value, with no prose and no code fences.',
-    name ? `It is called "${name}".` : '',
-    description ?? '',
-    schema !== undefined ? `It must conform to this JSON schema:\n${JSON.stringify(schema)}` : '',
-  ]
-    .filter(Boolean)
-    .join('\n');
+/** Models the catalogue serves on another API fail here, before anything is sent. */
+function assertChatCompletionsModel(info: MixRouterModelInfo): void {
+  if (info.endpoint === 'realtime') {
+    throw new UnsupportedFunctionalityError({
+      functionality: `${info.id} via chat completions`,
+      message: `MixRouter serves ${info.id} only over the Realtime WebSocket API, not chat completions.`,
+    });
+  }
+  if (info.endpoint === 'responses') {
+    throw new UnsupportedFunctionalityError({
+      functionality: `${info.id} via chat completions`,
+      message: `MixRouter serves ${info.id} only on /v1/responses, not chat completions: use provider.responses('${info.id}') or provider('${info.id}').`,
+    });
+  }
+}
+
+/** Whether the prompt continues a tool loop: an assistant tool call after the last user message. */
+function continuesToolLoop(prompt: LanguageModelV4Prompt): boolean {
+  for (let i = prompt.length - 1; i >= 0; i--) {
+    const message = prompt[i]!;
+    if (message.role === 'user') return false;
+    if (message.role === 'assistant' && message.content.some((p) => p.type === 'tool-call'))
+      return true;
+  }
+  return false;
 }
 
 /**
- * Builds the chat-completions body for one call: validates options, drops what the
- * model's family does not accept (each with a warning), and maps reasoning, tools and
- * structured output per the catalogue. Shared by generate and stream.
+ * Why thinking must be off for this call although the model could think, or undefined.
+ * Each reason is a limit of the upstream or of the chat-completions conversion.
+ */
+function thinkingConflict(
+  call: LanguageModelV4CallOptions,
+  info: MixRouterModelInfo,
+  requested: boolean,
+): SharedV4Warning | undefined {
+  if (info.reasoning.control === 'anthropic-thinking' && requested) {
+    if (call.toolChoice?.type === 'required' || call.toolChoice?.type === 'tool') {
+      // Anthropic rejects a forced tool choice with extended thinking; the forced tool wins.
+      return {
+        type: 'unsupported',
+        feature: 'reasoning',
+        details: `Claude cannot think while a tool choice is forced (toolChoice "${call.toolChoice.type}"); thinking was not enabled.`,
+      };
+    }
+    if (continuesToolLoop(call.prompt)) {
+      // Anthropic requires the signed thinking block on the replayed tool-use turn, and
+      // the gateway's chat conversion drops signatures (protocol §2.5).
+      return {
+        type: 'compatibility',
+        feature: 'reasoning',
+        details: `Chat completions cannot replay Claude's signed thinking blocks, which Anthropic requires when thinking continues a tool-call turn; thinking was switched off for this step. Use provider.messages('${info.id}') (or routing: { anthropic: 'messages' }) to keep thinking across tool calls.`,
+      };
+    }
+  }
+  const thinksByDefault = info.reasoning.defaultOn && info.reasoning.control !== 'none';
+  if (
+    call.responseFormat?.type === 'json' &&
+    !info.request.structuredOutputWhileThinking &&
+    info.reasoning.canDisable &&
+    thinksByDefault &&
+    !requested
+  ) {
+    return {
+      type: 'compatibility',
+      feature: 'reasoning',
+      details: `${info.id} cannot produce structured output while it thinks; thinking was switched off for this call (ask for reasoning explicitly to keep it, then the schema goes into the prompt).`,
+    };
+  }
+  return undefined;
+}
+
+function resolveReasoning(
+  call: LanguageModelV4CallOptions,
+  options: MixRouterChatOptions,
+  info: MixRouterModelInfo,
+  warnings: SharedV4Warning[],
+): MixRouterReasoningParams {
+  const requested = mixrouterThinkingRequested(
+    call.reasoning,
+    options.reasoningEffort,
+    options.thinkingBudget,
+  );
+  const conflict = thinkingConflict(call, info, requested);
+  if (conflict !== undefined) warnings.push(conflict);
+  return buildMixRouterReasoningParams({
+    info,
+    ...(conflict !== undefined
+      ? { reasoning: 'none' }
+      : {
+          reasoning: call.reasoning,
+          reasoningEffort: options.reasoningEffort,
+          thinkingBudget: options.thinkingBudget,
+        }),
+    maxOutputTokens: call.maxOutputTokens,
+    warnings,
+  });
+}
+
+/** Claude's `max_tokens` must exceed the thinking budget (protocol §2.6). */
+function sizeMaxTokens(
+  maxOutputTokens: number | undefined,
+  reasoning: MixRouterReasoningParams,
+  info: MixRouterModelInfo,
+  warnings: SharedV4Warning[],
+): number | undefined {
+  const budget = reasoning.budgetTokens;
+  if (budget === undefined) return maxOutputTokens;
+  if (maxOutputTokens === undefined)
+    return Math.min(info.quirks.maxOutputTokens ?? 64_000, budget + 8192);
+  if (maxOutputTokens > budget) return maxOutputTokens;
+  const needed = budget + 1024;
+  warnings.push({
+    type: 'compatibility',
+    feature: 'maxOutputTokens',
+    details: `Claude needs max_tokens above the thinking budget (${budget}); maxOutputTokens ${maxOutputTokens} was raised to ${needed}.`,
+  });
+  return needed;
+}
+
+/** Provider options a family cannot take, refused with a warning instead of being sent. */
+function contractOptions(
+  options: MixRouterChatOptions,
+  info: MixRouterModelInfo,
+  hasTools: boolean,
+  warnings: SharedV4Warning[],
+): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  if (options.parallelToolCalls !== undefined) {
+    if (!hasTools) {
+      warnings.push({
+        type: 'other',
+        message: 'parallelToolCalls was set but no tools were sent; it was ignored.',
+      });
+    } else if (!info.request.parallelToolCalls) {
+      warnings.push({
+        type: 'unsupported',
+        feature: 'parallelToolCalls',
+        details: `${info.id} has no parallel_tool_calls switch; it was not sent.`,
+      });
+    } else body.parallel_tool_calls = options.parallelToolCalls;
+  }
+  if (options.textVerbosity !== undefined) {
+    if (info.request.verbosity) body.verbosity = options.textVerbosity;
+    else {
+      warnings.push({
+        type: 'unsupported',
+        feature: 'textVerbosity',
+        details: `${info.id} does not take verbosity (gpt-5 models only); it was not sent.`,
+      });
+    }
+  }
+  return body;
+}
+
+/**
+ * Builds the chat-completions body for one call from the model's catalogue entry:
+ * validate, decide reasoning, map settings, messages, structured output and tools by the
+ * family's request contract, then apply `extraBody`. Shared by generate and stream.
  */
 export async function buildMixRouterChatRequest({
   options: call,
@@ -81,149 +220,35 @@ export async function buildMixRouterChatRequest({
       providerOptions: call.providerOptions,
       schema: mixrouterChatOptions,
     })) ?? {};
+  assertChatCompletionsModel(info);
+  assertMixRouterMaxOutputTokens(call.maxOutputTokens);
 
-  if (info.endpoint === 'realtime') {
-    throw new UnsupportedFunctionalityError({
-      functionality: `${info.id} via chat completions`,
-      message: `MixRouter serves ${info.id} only over the Realtime WebSocket API, not chat completions.`,
-    });
-  }
-  if (info.endpoint === 'responses') {
-    warnings.push({
-      type: 'compatibility',
-      feature: 'chat completions',
-      details: `MixRouter serves ${info.id} only on /v1/responses; use provider.responses('${info.id}') or provider('${info.id}').`,
-    });
-  }
-  if (
-    call.maxOutputTokens !== undefined &&
-    (call.maxOutputTokens >= MAX_OUTPUT_TOKENS_LIMIT ||
-      call.maxOutputTokens < 1 ||
-      !Number.isInteger(call.maxOutputTokens))
-  ) {
-    throw new InvalidArgumentError({
-      argument: 'maxOutputTokens',
-      message: `maxOutputTokens must be a positive integer below 2^30 (got ${call.maxOutputTokens}); the gateway rejects larger values.`,
-    });
-  }
-
-  // Claude rejects a forced tool choice while extended thinking is on: the forced tool
-  // wins (it is what structured tool use relies on) and thinking is left off.
-  const forcedTool = call.toolChoice?.type === 'required' || call.toolChoice?.type === 'tool';
-  const thinkingRequested =
-    (call.reasoning !== undefined &&
-      call.reasoning !== 'provider-default' &&
-      call.reasoning !== 'none') ||
-    (options.reasoningEffort !== undefined && options.reasoningEffort !== 'none') ||
-    (options.thinkingBudget !== undefined && options.thinkingBudget > 0);
-  const skipThinking =
-    info.reasoning.control === 'anthropic-thinking' && forcedTool && thinkingRequested;
-  if (skipThinking) {
-    warnings.push({
-      type: 'unsupported',
-      feature: 'reasoning',
-      details: `Claude cannot think while a tool choice is forced (toolChoice "${call.toolChoice?.type}"); thinking was not enabled.`,
-    });
-  }
-  const reasoning = buildMixRouterReasoningParams({
+  const reasoning = resolveReasoning(call, options, info, warnings);
+  const settings = mapMixRouterCallSettings({
+    call,
     info,
-    reasoning: skipThinking ? undefined : call.reasoning,
-    reasoningEffort: skipThinking ? undefined : options.reasoningEffort,
-    thinkingBudget: skipThinking ? undefined : options.thinkingBudget,
-    maxOutputTokens: call.maxOutputTokens,
+    thinking: reasoning.thinking,
     warnings,
   });
-
-  // Settings the family rejects, or that the gateway's conversion silently drops.
-  const dropped = new Set<UnsupportedSetting>(info.quirks.unsupportedSettings ?? []);
-  if (info.quirks.noSamplingParams) {
-    dropped.add('temperature');
-    dropped.add('topP');
-  }
-  const claudeThinking =
-    info.reasoning.control === 'anthropic-thinking' && reasoning.thinkingEnabled;
-  if (claudeThinking) {
-    dropped.add('temperature');
-    dropped.add('topP');
-    dropped.add('topK');
-  }
-  const setting = <K extends UnsupportedSetting>(name: K) => {
-    const value = call[SETTING_KEYS[name]];
-    if (value === undefined) return undefined;
-    if (dropped.has(name)) {
-      warnings.push({
-        type: 'unsupported',
-        feature: name,
-        details:
-          claudeThinking && (name === 'temperature' || name === 'topP' || name === 'topK')
-            ? `Claude extended thinking does not allow ${name}; it was not sent.`
-            : `${info.id} does not accept ${name}; it was not sent.`,
-      });
-      return undefined;
-    }
-    return value;
-  };
-
-  let maxTokens = call.maxOutputTokens;
-  if (reasoning.budgetTokens !== undefined) {
-    const needed = reasoning.budgetTokens + 1024;
-    if (maxTokens === undefined) {
-      maxTokens = Math.min(info.quirks.maxOutputTokens ?? 64_000, reasoning.budgetTokens + 8192);
-    } else if (maxTokens <= reasoning.budgetTokens) {
-      warnings.push({
-        type: 'compatibility',
-        feature: 'maxOutputTokens',
-        details: `Claude needs max_tokens above the thinking budget (${reasoning.budgetTokens}); maxOutputTokens ${maxTokens} was raised to ${needed}.`,
-      });
-      maxTokens = needed;
-    }
-  }
-
-  let stop = setting('stopSequences') as string[] | undefined;
-  const maxStops = info.quirks.maxStopSequences;
-  if (stop !== undefined && maxStops !== undefined && stop.length > maxStops) {
-    warnings.push({
-      type: 'compatibility',
-      feature: 'stopSequences',
-      details: `${info.id} takes at most ${maxStops} stop sequences; the rest were not sent.`,
-    });
-    stop = stop.slice(0, maxStops);
-  }
-
-  const messages: MixRouterChatMessage[] = convertToMixRouterChatMessages({
+  const maxTokens = sizeMaxTokens(call.maxOutputTokens, reasoning, info, warnings);
+  const messages = convertToMixRouterChatMessages({
     prompt: call.prompt,
     info,
     warnings,
     defaultImageDetail: options.imageDetail,
   });
-
-  // Structured output.
-  let responseFormat: unknown;
-  if (call.responseFormat?.type === 'json') {
-    const { schema, name, description } = call.responseFormat;
-    if (info.quirks.jsonSchemaViaPrompt) {
-      // The gateway's Claude conversion ignores response_format (protocol §2.1).
-      messages.unshift({ role: 'system', content: schemaInstruction(schema, name, description) });
-      warnings.push({
-        type: 'compatibility',
-        feature: 'responseFormat',
-        details: `MixRouter ignores response_format for ${info.id}; the JSON ${schema ? 'schema' : 'instruction'} was added to the prompt instead.`,
-      });
-    } else if (schema !== undefined) {
-      responseFormat = {
-        type: 'json_schema',
-        json_schema: {
-          name: name ?? 'response',
-          ...(description !== undefined ? { description } : {}),
-          schema,
-          strict: options.strictJsonSchema ?? false,
-        },
-      };
-    } else {
-      responseFormat = { type: 'json_object' };
-    }
-  }
-
+  const structured = mapMixRouterStructuredOutput({
+    responseFormat: call.responseFormat,
+    info,
+    mode:
+      reasoning.thinking && !info.request.structuredOutputWhileThinking
+        ? 'prompt'
+        : info.request.structuredOutput,
+    strict: options.strictJsonSchema ?? false,
+    warnings,
+  });
+  if (structured.instruction !== undefined)
+    messages.unshift({ role: 'system', content: structured.instruction });
   const { tools, toolChoice } = prepareMixRouterTools({
     tools: call.tools,
     toolChoice: call.toolChoice,
@@ -234,34 +259,21 @@ export async function buildMixRouterChatRequest({
   let body: Record<string, unknown> = {
     model: info.id,
     messages,
-    [info.quirks.maxCompletionTokens ? 'max_completion_tokens' : 'max_tokens']: maxTokens,
-    temperature: setting('temperature'),
-    top_p: setting('topP'),
-    top_k: setting('topK'),
-    stop,
-    seed: setting('seed'),
-    presence_penalty: setting('presencePenalty'),
-    frequency_penalty: setting('frequencyPenalty'),
-    response_format: responseFormat,
+    [info.request.maxTokensField]: maxTokens,
+    ...settings,
+    response_format: structured.responseFormat,
     tools,
     tool_choice: toolChoice,
-    parallel_tool_calls: tools !== undefined ? options.parallelToolCalls : undefined,
+    ...contractOptions(options, info, tools !== undefined, warnings),
     user: options.user,
-    verbosity: options.textVerbosity,
     modalities: options.modalities ?? (options.audio !== undefined ? ['text', 'audio'] : undefined),
     audio: options.audio,
     ...reasoning.body,
   };
-  if (options.parallelToolCalls !== undefined && tools === undefined) {
-    warnings.push({
-      type: 'other',
-      message: 'parallelToolCalls was set but no tools were sent; it was ignored.',
-    });
-  }
   if (reasoning.google !== undefined) body.extra_body = { google: reasoning.google };
   if (stream) body.stream = true;
   if (stream) body.stream_options = { include_usage: true };
   for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
   if (options.extraBody !== undefined) body = deepMerge(body, options.extraBody);
-  return { body, warnings, options };
+  return { body, warnings, options, thinking: reasoning.thinking };
 }

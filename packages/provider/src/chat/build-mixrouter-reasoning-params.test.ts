@@ -374,25 +374,30 @@ describe('Claude thinking and max_tokens / sampling', () => {
     expect(await line(claude, { ...sampling, reasoning: 'low' })).toBe(
       '{"max_tokens":14592,"thinking":{"type":"enabled","budget_tokens":6400}} ⚠ unsupported:temperature, unsupported:topP, unsupported:topK',
     );
+    // Claude 4.5 takes temperature or top_p, not both.
     expect(await line(claude, { ...sampling, reasoning: 'none' })).toBe(
-      '{"temperature":0.2,"top_p":0.9,"top_k":5}',
+      '{"temperature":0.2,"top_k":5} ⚠ unsupported:topP',
     );
   });
 });
 
 describe('buildMixRouterReasoningParams (unit)', () => {
-  it('reports thinkingEnabled per family', () => {
+  it('reports whether the model thinks, per family', () => {
     const enabled = (modelId: string, reasoning: Reasoning) =>
       buildMixRouterReasoningParams({
         info: getMixRouterModelInfo(modelId),
         reasoning,
         warnings: [],
-      }).thinkingEnabled;
+      }).thinking;
     expect(enabled('claude-sonnet-4-5-20250929', 'high')).toBe(true);
     expect(enabled('claude-sonnet-4-5-20250929', 'none')).toBe(false);
     expect(enabled('gemini-2.5-flash', 'none')).toBe(false);
     expect(enabled('qwen3-max', 'low')).toBe(true);
     expect(enabled('deepseek-reasoner', 'high')).toBe(true);
     expect(enabled('gpt-4o', 'high')).toBe(false);
+    // Without a setting: the model's own default.
+    expect(enabled('qwen3-8b', undefined)).toBe(true);
+    expect(enabled('qwen-plus', undefined)).toBe(false);
+    expect(enabled('deepseek-v4-pro', undefined)).toBe(true);
   });
 });

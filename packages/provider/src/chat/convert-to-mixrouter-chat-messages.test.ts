@@ -429,6 +429,20 @@ describe('reasoning replay per family', () => {
     expect(replayed('deepseek-chat', prompt)).toEqual([undefined]);
   });
 
+  // issue 12 #3: after a follow-up question, earlier tool-call turns keep their reasoning.
+  it('deepseek-v4-pro: reasoning_content on every message of earlier tool-call turns', () => {
+    const followUp: LanguageModelV4Prompt = [
+      ...loop,
+      { role: 'assistant', content: [{ type: 'text', text: 'It is 18°C.' }] },
+      { role: 'user', content: [{ type: 'text', text: 'And tomorrow?' }] },
+    ];
+    // Turn 1 had no tool call (no field); turn 2 (tool call + its answer) keeps it, the
+    // answer with an empty string.
+    expect(replayed('deepseek-v4-pro', followUp)).toEqual([undefined, 'r2', '']);
+    // DeepSeek V3.2 drops reasoning of earlier turns.
+    expect(replayed('deepseek-chat', followUp)).toEqual([undefined, undefined, undefined]);
+  });
+
   it('does not send an empty reasoning_content for a plain answer in the current turn', () => {
     const prompt: LanguageModelV4Prompt = [
       { role: 'user', content: [{ type: 'text', text: 'Hi' }] },
@@ -439,24 +453,26 @@ describe('reasoning replay per family', () => {
 });
 
 describe('Gemini thought signatures', () => {
-  it('replays providerOptions.mixrouter.extraContent as extra_content on the tool call', () => {
-    const { messages } = convert('gemini-3-pro-preview', [
-      { role: 'user', content: [{ type: 'text', text: 'Weather?' }] },
-      {
-        role: 'assistant',
-        content: [
-          {
-            type: 'tool-call',
-            toolCallId: 'call_3f1c2b9e8d7a4c6b',
-            toolName: 'get_weather',
-            input: { city: 'Paris' },
-            providerOptions: {
-              mixrouter: { extraContent: { google: { thought_signature: 'CiQB0e2Kb7Zq9sig==' } } },
-            },
+  const signedLoop: LanguageModelV4Prompt = [
+    { role: 'user', content: [{ type: 'text', text: 'Weather?' }] },
+    {
+      role: 'assistant',
+      content: [
+        {
+          type: 'tool-call',
+          toolCallId: 'call_3f1c2b9e8d7a4c6b',
+          toolName: 'get_weather',
+          input: { city: 'Paris' },
+          providerOptions: {
+            mixrouter: { extraContent: { google: { thought_signature: 'CiQB0e2Kb7Zq9sig==' } } },
           },
-        ],
-      },
-    ]);
+        },
+      ],
+    },
+  ];
+
+  it('replays providerOptions.mixrouter.extraContent as extra_content on the tool call', () => {
+    const { messages } = convert('gemini-3-pro-preview', signedLoop);
     expect(messages[1]).toEqual({
       role: 'assistant',
       content: null,
@@ -470,4 +486,14 @@ describe('Gemini thought signatures', () => {
       ],
     });
   });
+
+  // issue 12 #13: after a switch to another family mid-conversation, Gemini's metadata stays behind.
+  it.each(['gpt-4o', 'deepseek-chat', 'claude-sonnet-4-5-20250929', 'qwen3-max'])(
+    'does not replay it to %s',
+    (modelId) => {
+      const { messages } = convert(modelId, signedLoop);
+      expect(JSON.stringify(messages)).not.toContain('thought_signature');
+      expect(JSON.stringify(messages)).not.toContain('extra_content');
+    },
+  );
 });

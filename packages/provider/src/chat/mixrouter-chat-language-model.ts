@@ -80,12 +80,15 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
   }
 
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
-    if (this.info.quirks.streamOnly) return this.generateByStreaming(options);
     const {
       body,
       warnings,
       options: mixrouter,
+      thinking,
     } = await buildMixRouterChatRequest({ options, info: this.info, stream: false });
+    const { streaming } = this.info.request;
+    if (streaming === 'stream-only' || (streaming === 'stream-when-thinking' && thinking))
+      return this.generateByStreaming(options);
     const { value, rawValue, responseHeaders } = await postJsonToApi({
       url: this.url,
       headers: buildRequestHeaders(this.config, options.headers),
@@ -114,7 +117,10 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
     });
   }
 
-  /** Qwen Omni answers only streamed requests: stream, then fold the parts into a result. */
+  /**
+   * For upstreams that answer this request only when streamed (Qwen Omni; DashScope with
+   * thinking on): stream, then fold the parts into a result.
+   */
   private async generateByStreaming(
     options: LanguageModelV4CallOptions,
   ): Promise<LanguageModelV4GenerateResult> {

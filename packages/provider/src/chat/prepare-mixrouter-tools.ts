@@ -129,17 +129,45 @@ export function prepareMixRouterTools({
     });
   }
   if (out.length === 0) return {};
-  switch (toolChoice?.type) {
-    case undefined:
-      return { tools: out };
-    case 'auto':
-    case 'none':
-    case 'required':
-      return { tools: out, toolChoice: toolChoice.type };
-    case 'tool':
-      return {
-        tools: out,
-        toolChoice: { type: 'function', function: { name: toolChoice.toolName } },
-      };
+  return mapToolChoice(out, toolChoice, info, warnings);
+}
+
+/**
+ * The call's tool choice in a form the model's contract takes. `none` where the upstream
+ * has no `none` leaves the tools out (so none is called); `required` or a named tool
+ * where the upstream cannot force one becomes `auto`, with a warning either way.
+ */
+function mapToolChoice(
+  tools: MixRouterChatTool[],
+  toolChoice: LanguageModelV4CallOptions['toolChoice'],
+  info: MixRouterModelInfo,
+  warnings: SharedV4Warning[],
+): { tools?: MixRouterChatTool[]; toolChoice?: MixRouterToolChoice } {
+  if (toolChoice === undefined) return { tools };
+  const forms = info.request.toolChoice;
+  const form = toolChoice.type;
+  if (forms.includes(form)) {
+    return {
+      tools,
+      toolChoice:
+        toolChoice.type === 'tool'
+          ? { type: 'function', function: { name: toolChoice.toolName } }
+          : toolChoice.type,
+    };
   }
+  if (form === 'none') {
+    warnings.push({
+      type: 'compatibility',
+      feature: 'toolChoice',
+      details: `${info.id} does not take tool_choice "none"; the tools were not sent instead.`,
+    });
+    return {};
+  }
+  const target = toolChoice.type === 'tool' ? `"${toolChoice.toolName}"` : 'a tool';
+  warnings.push({
+    type: 'compatibility',
+    feature: 'toolChoice',
+    details: `${info.id} cannot force a tool call (toolChoice "${form}"); tool_choice "auto" was used, so the model may answer without calling ${target}.`,
+  });
+  return forms.includes('auto') ? { tools, toolChoice: 'auto' } : { tools };
 }

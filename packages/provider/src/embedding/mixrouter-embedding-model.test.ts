@@ -148,6 +148,18 @@ describe('MixRouterEmbeddingModel', () => {
     expect(server.calls).toHaveLength(0);
   });
 
+  // issue 12 #9: DashScope's text-embedding-v1 caps a batch at 25 texts.
+  it('takes its batch limit from the catalogue, per model', async () => {
+    const dashscope = new MixRouterEmbeddingModel('text-embedding-v1', config);
+    expect(dashscope.maxEmbeddingsPerCall).toBe(25);
+    expect(new MixRouterEmbeddingModel('text-embedding-v4', config).maxEmbeddingsPerCall).toBe(10);
+    const values = Array.from({ length: 26 }, (_, i) => `v${i}`);
+    await expect(dashscope.doEmbed({ values })).rejects.toSatisfy(
+      TooManyEmbeddingValuesForCallError.isInstance,
+    );
+    expect(server.calls).toHaveLength(0);
+  });
+
   it('rejects invalid provider options with InvalidArgumentError, before any request', async () => {
     await expect(
       model.doEmbed({

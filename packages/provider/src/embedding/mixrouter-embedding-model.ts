@@ -16,19 +16,21 @@ import {
   createMixRouterJsonResponseHandler,
   mixrouterFailedResponseHandler,
 } from '../mixrouter-error';
+import { getMixRouterModelInfo } from '../mixrouter-model-catalogue';
 import type { MixRouterEmbeddingModelId } from '../mixrouter-model-ids';
 import { decodeBase64Embedding } from './decode-base64-embedding';
 import { mixrouterEmbeddingResponseSchema } from './mixrouter-embedding-api';
 import { mixrouterEmbeddingOptionsSchema } from './mixrouter-embedding-options';
 
-/** OpenAI's per-request input limit, which the gateway passes through. */
+/** OpenAI's per-request input limit: the default where the catalogue knows no other. */
 export const MIXROUTER_MAX_EMBEDDINGS_PER_CALL = 2048;
 
 /** `POST /embeddings` (protocol §7). */
 export class MixRouterEmbeddingModel implements EmbeddingModelV4 {
   readonly specificationVersion = 'v4';
   readonly modelId: MixRouterEmbeddingModelId;
-  readonly maxEmbeddingsPerCall = MIXROUTER_MAX_EMBEDDINGS_PER_CALL;
+  /** The upstream's batch limit from the catalogue (e.g. DashScope text-embedding-v1: 25). */
+  readonly maxEmbeddingsPerCall: number;
   readonly supportsParallelCalls = true;
 
   private readonly config: MixRouterConfig;
@@ -36,6 +38,9 @@ export class MixRouterEmbeddingModel implements EmbeddingModelV4 {
   constructor(modelId: MixRouterEmbeddingModelId, config: MixRouterConfig) {
     this.modelId = modelId;
     this.config = config;
+    this.maxEmbeddingsPerCall =
+      getMixRouterModelInfo(modelId).quirks.maxEmbeddingsPerCall ??
+      MIXROUTER_MAX_EMBEDDINGS_PER_CALL;
   }
 
   get provider(): string {

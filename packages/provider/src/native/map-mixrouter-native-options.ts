@@ -1,12 +1,11 @@
 import {
-  InvalidArgumentError,
   InvalidPromptError,
   type LanguageModelV4CallOptions,
   type SharedV4Warning,
 } from '@ai-sdk/provider';
-import { MAX_OUTPUT_TOKENS_LIMIT } from '../chat/build-mixrouter-chat-request';
 import { type MixRouterChatOptions, mixrouterChatOptions } from '../chat/mixrouter-chat-options';
 import { validateMixRouterTools } from '../chat/prepare-mixrouter-tools';
+import { assertMixRouterMaxOutputTokens } from '../chat/validate-mixrouter-call-options';
 import { parseMixRouterProviderOptions } from '../mixrouter-config';
 import type { MixRouterModelInfo } from '../mixrouter-model-catalogue';
 import type { MixRouterNativeProviderName } from './mixrouter-native-providers';
@@ -48,18 +47,7 @@ export async function mapMixRouterNativeOptions({
     })) ?? {};
   // The checks chat completions makes before sending (the official providers on these
   // routes would send the request and let the gateway reject it).
-  const { maxOutputTokens } = options;
-  if (
-    maxOutputTokens !== undefined &&
-    (maxOutputTokens >= MAX_OUTPUT_TOKENS_LIMIT ||
-      maxOutputTokens < 1 ||
-      !Number.isInteger(maxOutputTokens))
-  ) {
-    throw new InvalidArgumentError({
-      argument: 'maxOutputTokens',
-      message: `maxOutputTokens must be a positive integer below 2^30 (got ${maxOutputTokens}); the gateway rejects larger values.`,
-    });
-  }
+  assertMixRouterMaxOutputTokens(options.maxOutputTokens);
   if (!options.prompt.some((message) => message.role === 'user' || message.role === 'system')) {
     throw new InvalidPromptError({
       prompt: options.prompt,
@@ -116,13 +104,17 @@ export async function mapMixRouterNativeOptions({
   if (modalities !== undefined) unsupported('modalities');
   if (extractReasoningTags !== undefined) unsupported('extractReasoningTags');
 
-  if (route === 'responses' && info.reasoning.control !== 'none') {
-    // Stateless replay through the gateway: reasoning comes back encrypted in the
-    // response and is re-sent, instead of relying on upstream storage behind a gateway
-    // that may pick another channel next time. Summaries are on so reasoning is visible.
+  if (route === 'responses') {
+    // Stateless by default, for every model: a gateway spreads calls over upstream
+    // channels (accounts), so an `item_reference` to an item stored by one of them does
+    // not resolve on the next; with `store: false` earlier turns are replayed in full.
+    // `providerOptions.openai.store: true` opts back in.
     mapped.store = false;
-    mapped.include = ['reasoning.encrypted_content'];
-    mapped.reasoningSummary = 'auto';
+    if (info.reasoning.control !== 'none') {
+      // Reasoning comes back encrypted and is re-sent; summaries make it visible.
+      mapped.include = ['reasoning.encrypted_content'];
+      mapped.reasoningSummary = 'auto';
+    }
   }
 
   const existing = (options.providerOptions?.[namespace] ?? {}) as JSONObject;
