@@ -139,6 +139,10 @@ function rejectInvalid(ctx: Ctx, body: JsonObject, model: string, family: Family
   }
   if (contractsEnforced(ctx)) {
     const violation = chatContractViolation(body, model, family);
+    if (violation?.body) {
+      sendJson(ctx, violation.status, violation.body);
+      return true;
+    }
     if (violation) {
       const { status, message, type, code, param } = violation;
       sendUpstreamError(ctx, status, message, type, code, param);

@@ -1,6 +1,8 @@
 /** POST /v1/embeddings (protocol §7). */
 import { createHash } from 'node:crypto';
 import { type Ctx, sendJson } from './context.ts';
+import { embeddingBatchViolation } from './contracts/embeddings-contract.ts';
+import { contractsEnforced } from './contracts/strict-mode.ts';
 import {
   requireJsonBody,
   sendInvalidRequest,
@@ -71,6 +73,12 @@ export async function handleEmbeddings(ctx: Ctx): Promise<void> {
       '',
       'input',
     );
+  }
+  const batch = contractsEnforced(ctx)
+    ? embeddingBatchViolation(model.replace(/^emulator-/, ''), inputs.length)
+    : undefined;
+  if (batch) {
+    return sendUpstreamError(ctx, batch.status, batch.message, batch.type, batch.code, batch.param);
   }
   const requested = asNumber(body.dimensions);
   if (requested !== undefined && !supportsDimensions(model)) {

@@ -1,5 +1,11 @@
 /** Gemini native routes under /v1beta/models (protocol §10.2); errors use the OpenAI shape. */
 import { type Ctx, sendJson } from './context.ts';
+import {
+  functionResponseProblem,
+  nativeTurns,
+  thinkingConfigProblem,
+} from './contracts/gemini-contract.ts';
+import { contractsEnforced } from './contracts/strict-mode.ts';
 import { embedText } from './embeddings.ts';
 import { errorBody, requireJsonBody, sendModelNotFound, sendUpstreamError } from './errors.ts';
 import { hashBase62, hashHex } from './ids.ts';
@@ -185,8 +191,14 @@ export async function handleGenerateContent(ctx: Ctx): Promise<void> {
       'upstream_error',
       400,
     );
-  if (isGemini3(model)) {
-    const problem = signatureProblem(contents);
+  if (contractsEnforced(ctx)) {
+    const generation = asObject(pick(body, 'generationConfig', 'generation_config'));
+    const thinking = asObject(pick(generation, 'thinkingConfig', 'thinking_config'));
+    const v =
+      thinkingConfigProblem(thinking, model.replace(/^emulator-/, '')) ??
+      functionResponseProblem(nativeTurns(contents));
+    if (v) return sendUpstreamError(ctx, v.status, v.message, v.type, v.code, v.param);
+    const problem = isGemini3(model) ? signatureProblem(contents) : undefined;
     if (problem) return sendUpstreamError(ctx, 400, problem, 'upstream_error', 400);
   }
   const conv = conversationFromGemini(body, model);

@@ -1,12 +1,15 @@
 /** POST /v1/responses — OpenAI Responses API, JSON and SSE (protocol §11). */
 import { toolCallId } from './chat-completions.ts';
 import { type Ctx, header, sendJson } from './context.ts';
+import { responsesContractViolation } from './contracts/responses-contract.ts';
+import { contractsEnforced } from './contracts/strict-mode.ts';
 import {
   errorBody,
   requireJsonBody,
   sendInvalidRequest,
   sendMissingModel,
   sendModelNotFound,
+  sendUpstreamError,
 } from './errors.ts';
 import { hashHex, unixSeconds } from './ids.ts';
 import {
@@ -298,8 +301,20 @@ export async function handleResponses(ctx: Ctx): Promise<void> {
   if (!model) return sendMissingModel(ctx);
   if (!isKnownModel(model)) return sendModelNotFound(ctx, model);
   if (body.input === undefined) return sendInvalidRequest(ctx, 'input is required');
+  if (contractsEnforced(ctx)) {
+    const v = responsesContractViolation(body, model.replace(/^emulator-/, ''), {
+      has: (id) => ctx.state.storedResponseItems.has(id),
+    });
+    if (v) return sendUpstreamError(ctx, v.status, v.message, v.type, v.code, v.param);
+  }
   const conv = conversationFromResponses(body, model);
   const built = buildResponse(ctx, body, model, scriptReply(conv), conv);
+  if (body.store !== false) {
+    // What the upstream account keeps: the response and its output items, resolvable later.
+    for (const id of [built.response.id, ...built.items.map((i) => i.id)]) {
+      ctx.state.storedResponseItems.add(String(id));
+    }
+  }
   if (body.stream !== true) return sendJson(ctx, 200, built.response);
   const events = streamEvents(built);
   await writeEventStream(

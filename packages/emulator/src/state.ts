@@ -76,6 +76,8 @@ export interface EmulatorState {
   billing: EmulatorBilling;
   /** Enforce the upstream contracts (contracts/); false = lenient. */
   strict: boolean;
+  /** Ids of /v1/responses responses and output items stored upstream (`store` not false). */
+  storedResponseItems: Set<string>;
 }
 
 export function createState(
@@ -93,6 +95,7 @@ export function createState(
     videos: new Map(),
     billing: { ...DEFAULT_BILLING, ...billing },
     strict,
+    storedResponseItems: new Set(),
   };
 }
 

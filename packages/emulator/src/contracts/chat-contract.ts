@@ -15,17 +15,25 @@ import {
 } from './contract-types.ts';
 import { DASHSCOPE_RULES } from './dashscope-contract.ts';
 import { DEEPSEEK_RULES } from './deepseek-contract.ts';
+import { DOUBAO_RULES } from './doubao-contract.ts';
 import { gatewayUpstreamBody } from './gateway-rewrite.ts';
 import { GEMINI_RULES } from './gemini-contract.ts';
 import { MESSAGE_SCHEMA_RULES } from './message-schema-contract.ts';
+import { MINIMAX_RULES } from './minimax-contract.ts';
+import { MOONSHOT_RULES } from './moonshot-contract.ts';
 import { OPENAI_RULES } from './openai-contract.ts';
 import { XAI_RULES } from './xai-contract.ts';
+import { ZHIPU_RULES } from './zhipu-contract.ts';
 
 const FAMILY_RULES: Partial<Record<Family, readonly ChatRule[]>> = {
   openai: OPENAI_RULES,
   deepseek: DEEPSEEK_RULES,
   qwen: DASHSCOPE_RULES,
   xai: XAI_RULES,
+  moonshot: MOONSHOT_RULES,
+  glm: ZHIPU_RULES,
+  minimax: MINIMAX_RULES,
+  doubao: DOUBAO_RULES,
 };
 
 /** The model id as the gateway routes it (`emulator-<id>` test ids use `<id>`'s contract). */

@@ -18,6 +18,8 @@ export interface ContractViolation {
   code: string | number;
   /** `error.param` ('' when the upstream sends null). */
   param: string;
+  /** Sent verbatim instead of the gateway's error shape (an upstream that errs inside a 200). */
+  body?: JsonObject;
 }
 
 /** One chat completions request, as seen at the gateway. */

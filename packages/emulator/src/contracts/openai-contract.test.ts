@@ -94,6 +94,35 @@ describe('OpenAI contract', () => {
     );
   });
 
+  it('a Gemini thought signature replayed on a tool call is refused (issue 12 §2.13)', () => {
+    const v = chatContractViolation(
+      {
+        messages: [
+          { role: 'user', content: 'Weather?' },
+          {
+            role: 'assistant',
+            content: null,
+            tool_calls: [
+              {
+                id: 'call_1',
+                type: 'function',
+                function: { name: 'w', arguments: '{}' },
+                extra_content: { google: { thought_signature: 'sig' } },
+              },
+            ],
+          },
+          { role: 'tool', tool_call_id: 'call_1', content: 'sunny' },
+        ],
+        tools: [{ type: 'function', function: { name: 'w', parameters: { type: 'object' } } }],
+      },
+      'gpt-4o',
+      'openai',
+    );
+    expect(v?.message).toBe(
+      "Additional properties are not allowed ('extra_content' was unexpected) - 'messages.1.tool_calls.0'",
+    );
+  });
+
   it('responses-only ids get the 404 OpenAI sends on chat completions', () => {
     expect(check('o3-pro', {})).toMatchObject({ status: 404, param: 'model' });
     expect(check('emulator-gpt-5.1-codex', {})?.status).toBe(404);

@@ -177,6 +177,28 @@ const reasoningOnMessages: ChatRule = ({ body }) => {
   return undefined;
 };
 
+const TOOL_CALL_KEYS = new Set(['id', 'type', 'function']);
+
+/**
+ * Assistant `tool_calls` items take only `id`, `type`, `function`: a Gemini `extra_content`
+ * (thought signature) or a streamed `index` replayed to OpenAI is refused.
+ */
+const toolCallShape: ChatRule = ({ body }) => {
+  const messages = asArray(body.messages);
+  for (let i = 0; i < messages.length; i++) {
+    const calls = asArray(asObject(messages[i])?.tool_calls);
+    for (let j = 0; j < calls.length; j++) {
+      const extra = Object.keys(asObject(calls[j]) ?? {}).find((k) => !TOOL_CALL_KEYS.has(k));
+      if (extra) {
+        return invalidRequest(
+          `Additional properties are not allowed ('${extra}' was unexpected) - 'messages.${i}.tool_calls.${j}'`,
+        );
+      }
+    }
+  }
+  return undefined;
+};
+
 export const OPENAI_RULES: readonly ChatRule[] = [
   responsesOnly,
   unknownKeys,
@@ -184,4 +206,5 @@ export const OPENAI_RULES: readonly ChatRule[] = [
   rejectedParameters,
   jsonWordRule,
   reasoningOnMessages,
+  toolCallShape,
 ];

@@ -57,6 +57,53 @@ describe('strict mode over HTTP', () => {
     expect(res.status).toBe(200);
   });
 
+  it('responses: stored items resolve later, store: false items do not', async () => {
+    const post = (body: unknown) => client(strict).post('/v1/responses', body);
+    const first = (await (await post({ model: 'gpt-4.1', input: 'Hi' })).json()) as {
+      output: { id: string }[];
+    };
+    const again = await post({
+      model: 'gpt-4.1',
+      input: [
+        { type: 'item_reference', id: first.output[0]!.id },
+        { role: 'user', content: 'More' },
+      ],
+    });
+    expect(again.status).toBe(200);
+    const unstored = (await (
+      await post({ model: 'gpt-4.1', input: 'Hi', store: false })
+    ).json()) as {
+      output: { id: string }[];
+    };
+    const missing = await post({
+      model: 'gpt-4.1',
+      input: [{ type: 'item_reference', id: unstored.output[0]!.id }],
+    });
+    expect(missing.status).toBe(404);
+  });
+
+  it('gemini native: the thinking config is checked per model', async () => {
+    const res = await client(strict).post('/v1beta/models/gemini-2.5-pro:generateContent', {
+      contents: [{ role: 'user', parts: [{ text: 'Hi' }] }],
+      generationConfig: { thinkingConfig: { thinkingBudget: 0 } },
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: Record<string, unknown> };
+    expect(String(body.error.message)).toContain('Budget 0 is invalid');
+  });
+
+  it('minimax: an invalid request comes back as HTTP 200 with base_resp', async () => {
+    const res = await client(strict).post('/v1/chat/completions', {
+      model: 'minimax-m2',
+      messages: [{ role: 'user', content: 'Hi' }],
+      temperature: 0,
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body.choices).toBeNull();
+    expect(body.base_resp).toMatchObject({ status_code: 2013 });
+  });
+
   it("an empty messages array is the gateway's own 500", async () => {
     const res = await client(strict).post('/v1/chat/completions', {
       model: 'gpt-4o',
