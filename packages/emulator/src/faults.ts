@@ -9,6 +9,7 @@ import { errorBody, sendError } from './errors.ts';
 export const FAULTS = [
   '429',
   '429-empty',
+  '403-quota',
   '500',
   '500-invalid',
   'html-502',
@@ -69,6 +70,14 @@ export function applyResponseFault(ctx: Ctx): boolean {
       message,
       code: ctx.style === 'task' ? 'rate_limit' : '',
       headers: { 'Retry-After': '0' },
+    });
+    return true;
+  }
+  if (f.has('403-quota')) {
+    // new-api's pre-consume check when the user's balance cannot cover the request (§5.2).
+    sendError(ctx, 403, {
+      message: '用户额度不足, 剩余额度: ＄0.000000',
+      code: 'insufficient_user_quota',
     });
     return true;
   }

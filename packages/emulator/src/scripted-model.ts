@@ -175,6 +175,23 @@ function answerText(conv: Conversation, plain: string, seedText: string): string
   return plain;
 }
 
+const LONG_REQUEST = /\blong (?:answer|reply|story|essay|explanation)\b/i;
+const LONG_PARAGRAPHS = 12;
+
+/** "long answer" in the prompt: twelve numbered paragraphs (~700 words), for stop/abort tests. */
+function longAnswer(conv: Conversation, snippet: string): string {
+  const paragraphs: string[] = [];
+  for (let i = 1; i <= LONG_PARAGRAPHS; i++) {
+    paragraphs.push(
+      `${i}. Emulated ${conv.model} long answer, part ${i} of ${LONG_PARAGRAPHS}, about: ${snippet}. ` +
+        'Each part repeats the same deterministic filler so that tests can count what arrived ' +
+        'before a stream was stopped, and a person can watch the text grow in a user interface ' +
+        'while the emulator paces the chunks.',
+    );
+  }
+  return `${paragraphs.join('\n\n')}\n\nEnd of the long answer.`;
+}
+
 export function scriptReply(conv: Conversation): ScriptedReply {
   const snippet = conv.lastUserText.slice(0, 60);
   const short = conv.lastUserText.slice(0, 40);
@@ -205,7 +222,9 @@ export function scriptReply(conv: Conversation): ScriptedReply {
     };
   }
 
-  const plain = `Emulated ${conv.model} reply to: ${snippet}${attachmentSummary(conv.attachments)}`;
+  const plain = LONG_REQUEST.test(conv.lastUserText)
+    ? longAnswer(conv, snippet)
+    : `Emulated ${conv.model} reply to: ${snippet}${attachmentSummary(conv.attachments)}`;
   let text = answerText(conv, plain, conv.lastUserText);
   let finish: ScriptedReply['finish'] = 'stop';
   if (conv.maxOutputTokens !== undefined && conv.maxOutputTokens > 0) {

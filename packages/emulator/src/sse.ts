@@ -1,13 +1,21 @@
 /** Server-sent-event writer with flush-awaiting writes and optional `: PING` comments. */
-import { setImmediate as nextTick } from 'node:timers/promises';
-import type { Ctx } from './context.ts';
+import { setImmediate as nextTick, setTimeout as sleep } from 'node:timers/promises';
+import { type Ctx, header } from './context.ts';
+
+/** `x-emulator-chunk-delay-ms`: pause before each event, so a UI can watch (and stop) a stream. */
+function chunkDelay(ctx: Ctx): number {
+  const ms = Number(header(ctx, 'x-emulator-chunk-delay-ms'));
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 10_000) : 0;
+}
 
 export class SseWriter {
   private readonly ping: boolean;
+  private readonly delayMs: number;
   private writes = 0;
 
   constructor(private readonly ctx: Ctx) {
     this.ping = ctx.faults.has('ping');
+    this.delayMs = chunkDelay(ctx);
   }
 
   get closed(): boolean {
@@ -33,6 +41,7 @@ export class SseWriter {
   }
 
   private async maybePing(): Promise<void> {
+    if (this.delayMs > 0 && !this.closed) await sleep(this.delayMs);
     if (this.ping && this.writes++ % 2 === 0) await this.raw(': PING\n\n');
   }
 
