@@ -16,7 +16,7 @@ import { ensureChromium } from './ensure-chromium';
 import { gradientPng } from './test-png';
 
 const OUTPUT_DIR = resolve(import.meta.dirname, '..', 'test-output');
-export const SCREENSHOT = join(OUTPUT_DIR, 'web-chat.png');
+const SCREENSHOT = join(OUTPUT_DIR, 'web-chat.png');
 /** Upper bound for any single wait on the page. */
 const STEP_TIMEOUT_MS = 20_000;
 const CHROMIUM_FLAGS = [
