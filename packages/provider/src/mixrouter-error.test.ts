@@ -13,7 +13,9 @@ import {
   isMixRouterErrorRetryable,
   MixRouterAPIError,
   mixrouterFailedResponseHandler,
+  summariseNonJsonBody,
 } from './mixrouter-error';
+import { HOSTILE_INPUTS } from './test-utils/hostile-inputs';
 
 const URL_ = 'https://api.mixrouter.test/v1/chat/completions';
 const RID = '20260101120000123456789AbCdEfGh';
@@ -101,6 +103,30 @@ describe('classification and retries', () => {
     [429, undefined, 'rate-limit', true],
     [500, 'invalid_request', 'invalid-request', false],
     [500, 'do_request_failed', 'upstream', true],
+    // deterministic gateway codes (new-api types/error.go): never retried, whatever the status
+    [500, 'sensitive_words_detected', 'invalid-request', false],
+    [200, 'sensitive_words_detected', 'invalid-request', false],
+    [500, 'prompt_blocked', 'invalid-request', false],
+    [403, 'violation_fee.grok.csam', 'invalid-request', false],
+    [500, 'count_token_failed', 'invalid-request', false],
+    [400, 'model_price_error', 'invalid-request', false],
+    [500, 'convert_request_failed', 'invalid-request', false],
+    [500, 'json_marshal_failed', 'invalid-request', false],
+    [500, 'invalid_api_type', 'invalid-request', false],
+    [400, 'bad_request_body', 'invalid-request', false],
+    [500, 'channel:param_override_invalid', 'invalid-request', false],
+    [500, 'channel:model_mapped_error', 'invalid-request', false],
+    [403, 'access_denied', 'permission', false],
+    [403, 'entitlement_required', 'permission', false],
+    [429, 'entitlement_daily_limit_exceeded', 'insufficient-quota', false],
+    [403, 'entitlement_total_limit_exceeded', 'insufficient-quota', false],
+    // transient: another attempt may reach another channel
+    [500, 'bad_response_body', 'upstream', true],
+    [500, 'empty_response', 'upstream', true],
+    [500, 'channel:response_time_exceeded', 'upstream', true],
+    [500, 'channel:no_available_key', 'upstream', true],
+    [429, 'token_concurrency_limit_reached', 'rate-limit', true],
+    [200, 'token_concurrency_unavailable', 'rate-limit', true],
     [502, undefined, 'upstream', true],
     [503, 'model_not_found', 'model-not-found', true],
     [504, undefined, 'timeout', true],
@@ -308,4 +334,52 @@ describe('createMixRouterJsonResponseHandler', () => {
     ).rejects.toBeInstanceOf(APICallError);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+});
+
+describe('summariseNonJsonBody', () => {
+  it.each([
+    [
+      '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
+      '502 Bad Gateway 502 Bad Gateway nginx',
+    ],
+    ['<STYLE type="text/css">h1{color:red}</STYLE><Script>if (a<b) x()</SCRIPT>ok', 'ok'],
+    ['<scripts>kept</scripts> <styles>too</styles>', 'kept too'],
+    ['plain   text\r\n\twith\u000bspaces', 'plain text with spaces'],
+    ['a < b and c', 'a < b and c'],
+    ['x <b>y</b> and 1 < 2', 'x y and 1 < 2'],
+    ['<p>open <b>tag', 'open tag'],
+    ['<script>never closed', ''],
+    ['', ''],
+  ])('%j → %j', (body, summary) => {
+    expect(summariseNonJsonBody(body)).toBe(summary);
+  });
+
+  it('cuts at 200 characters with an ellipsis', () => {
+    expect(summariseNonJsonBody(`<p>${'word '.repeat(100)}</p>`)).toBe(
+      `${'word '.repeat(40).slice(0, 200)}…`,
+    );
+  });
+
+  it('reads only a bounded prefix: text after 16 KB of markup is not reached', () => {
+    expect(summariseNonJsonBody(`${'<br>'.repeat(5000)}late text`)).toBe('');
+    expect(summariseNonJsonBody(`${'<br>'.repeat(3000)}early text`)).toBe('early text');
+  });
+
+  it.each(HOSTILE_INPUTS.filter((input) => input.kind === 'error-body'))(
+    'hostile 1 MB body $name: a short summary through the failed-response handler',
+    async ({ build }) => {
+      const body = build(1_000_000);
+      const { value } = await mixrouterFailedResponseHandler({
+        url: URL_,
+        requestBodyValues: {},
+        response: new Response(body, { status: 502, headers: { 'content-type': 'text/html' } }),
+      });
+      expect(value.statusCode).toBe(502);
+      expect(value.responseBody).toBe(body);
+      const summary = /non-JSON body: "(.*)"$/s.exec(value.message)?.[1];
+      expect(summary).toBeDefined();
+      expect(summary!.length).toBeLessThanOrEqual(201);
+      expect(summary).toBe(summariseNonJsonBody(body.slice(0, 16 * 1024)));
+    },
+  );
 });

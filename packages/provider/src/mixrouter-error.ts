@@ -97,7 +97,52 @@ export function extractMixRouterErrorFields(value: unknown): MixRouterErrorField
   return undefined;
 }
 
-const QUOTA_CODES = new Set(['insufficient_user_quota', 'pre_consume_token_quota_failed']);
+const QUOTA_CODES = new Set([
+  'insufficient_user_quota',
+  'pre_consume_token_quota_failed',
+  'entitlement_daily_limit_exceeded',
+  'entitlement_total_limit_exceeded',
+]);
+
+const PERMISSION_CODES = new Set(['access_denied', 'entitlement_required', 'entitlement_inactive']);
+
+/**
+ * Gateway error codes whose cause is the request itself, the account or the gateway's
+ * configuration — sending the same request again cannot succeed, whatever the status
+ * (new-api sends several of them as 500 because no status was set). From new-api
+ * types/error.go and protocol §5.2. Not in the list, so retryable on 5xx: transport and
+ * upstream failures (`do_request_failed`, `bad_response*`, `empty_response`,
+ * `read_response_body_failed`, `channel:response_time_exceeded`, `channel:invalid_key`
+ * and `channel:no_available_key` — another attempt may get another channel — and
+ * database errors), and the concurrency limits, which are rate limits.
+ */
+const DETERMINISTIC_CODES = new Set([
+  'invalid_request',
+  'sensitive_words_detected',
+  'prompt_blocked',
+  'violation_fee.grok.csam',
+  'count_token_failed',
+  'model_price_error',
+  'invalid_api_type',
+  'json_marshal_failed',
+  'convert_request_failed',
+  'read_request_body_failed',
+  'bad_request_body',
+  'channel:param_override_invalid',
+  'channel:header_override_invalid',
+  'channel:model_mapped_error',
+  ...QUOTA_CODES,
+  ...PERMISSION_CODES,
+]);
+
+const RATE_LIMIT_CODES = new Set([
+  'token_concurrency_limit_reached',
+  'token_concurrency_unavailable',
+]);
+
+function isRateLimitCode(code: string): boolean {
+  return RATE_LIMIT_CODES.has(code) || /rate.?limit|too.?many.?requests/i.test(code);
+}
 
 export function classifyMixRouterError(
   statusCode: number | undefined,
@@ -105,9 +150,11 @@ export function classifyMixRouterError(
 ): MixRouterErrorKind {
   if (code === 'model_not_found') return 'model-not-found';
   if (code !== undefined && QUOTA_CODES.has(code)) return 'insufficient-quota';
-  if (code === 'invalid_request') return 'invalid-request';
+  if (code !== undefined && PERMISSION_CODES.has(code)) return 'permission';
+  // A deterministic code reported with a 5xx (or inside a 200) is still the request's fault.
+  if (code !== undefined && DETERMINISTIC_CODES.has(code)) return 'invalid-request';
   // An error inside an HTTP 200 (or a stream) has no useful status: read the code.
-  if (code !== undefined && /rate.?limit|too.?many.?requests/i.test(code)) return 'rate-limit';
+  if (code !== undefined && isRateLimitCode(code)) return 'rate-limit';
   switch (statusCode) {
     case 401:
       return 'authentication';
@@ -132,16 +179,18 @@ export function classifyMixRouterError(
 }
 
 /**
- * 408, 409, 429 and 5xx are worth retrying — except a 500 whose code is
- * `invalid_request`: that is the gateway reporting a validation error with the wrong
- * status, and sending the same body again cannot succeed.
+ * 408, 409, 429 and 5xx are worth retrying — except a deterministic gateway code (see
+ * `DETERMINISTIC_CODES`: e.g. a 500 `invalid_request` is a validation error with the
+ * wrong status, a 500 `sensitive_words_detected` the operator's content filter), where
+ * sending the same body again cannot succeed. A rate-limit code is retryable whatever
+ * the status.
  */
 export function isMixRouterErrorRetryable(
   statusCode: number | undefined,
   code: string | undefined,
 ): boolean {
-  if (code === 'invalid_request' || (code !== undefined && QUOTA_CODES.has(code))) return false;
-  if (code !== undefined && /rate.?limit|too.?many.?requests/i.test(code)) return true;
+  if (code !== undefined && DETERMINISTIC_CODES.has(code)) return false;
+  if (code !== undefined && isRateLimitCode(code)) return true;
   if (statusCode === undefined) return false;
   return statusCode === 408 || statusCode === 409 || statusCode === 429 || statusCode >= 500;
 }
@@ -182,13 +231,83 @@ export function formatMixRouterErrorMessage({
   return text;
 }
 
-function summariseNonJsonBody(body: string): string {
-  const text = body
-    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+/** How much of a non-JSON body the summariser reads: hostile bodies can be huge. */
+const SUMMARY_PREFIX_CHARS = 16 * 1024;
+const SUMMARY_CHARS = 200;
+
+/**
+ * A short plain-text summary of an HTML or other non-JSON body: tags, `<script>` and
+ * `<style>` contents dropped, whitespace collapsed, at most 200 characters. One linear
+ * pass over a bounded prefix (no backtracking regex: a crafted 100 KB page used to take
+ * seconds).
+ */
+export function summariseNonJsonBody(body: string): string {
+  const text = body.length > SUMMARY_PREFIX_CHARS ? body.slice(0, SUMMARY_PREFIX_CHARS) : body;
+  let out = '';
+  let pendingSpace = false;
+  /** Once no `>` is left, every later `<` is a plain character (no rescan per `<`). */
+  let closeLeft = true;
+  let i = 0;
+  const n = text.length;
+  while (i < n && out.length <= SUMMARY_CHARS) {
+    const c = text.charCodeAt(i);
+    if (c === 60 /* < */ && closeLeft) {
+      const close = text.indexOf('>', i + 1);
+      if (close !== -1) {
+        i = rawTextEnd(text, i, close);
+        pendingSpace = out.length > 0;
+        continue;
+      }
+      closeLeft = false;
+    }
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      pendingSpace = out.length > 0;
+      i++;
+      continue;
+    }
+    if (pendingSpace) {
+      out += ' ';
+      pendingSpace = false;
+    }
+    out += text[i];
+    i++;
+  }
+  return out.length > SUMMARY_CHARS ? `${out.slice(0, SUMMARY_CHARS)}…` : out;
+}
+
+/**
+ * Where scanning resumes after the tag `text[open..close]`: past the tag, or for
+ * `<script>`/`<style>` past the matching end tag (their content is not text).
+ */
+function rawTextEnd(text: string, open: number, close: number): number {
+  for (const name of ['script', 'style']) {
+    if (
+      text.length >= open + 1 + name.length &&
+      text.slice(open + 1, open + 1 + name.length).toLowerCase() === name
+    ) {
+      const after = text.charCodeAt(open + 1 + name.length);
+      if (after !== 62 /* > */ && after !== 32 && !(after >= 9 && after <= 13) && after !== 47)
+        continue;
+      const end = indexOfIgnoreCase(text, `</${name}`, close + 1);
+      if (end === -1) return text.length;
+      const endClose = text.indexOf('>', end);
+      return endClose === -1 ? text.length : endClose + 1;
+    }
+  }
+  return close + 1;
+}
+
+/** `indexOf` ignoring ASCII case, for a lowercase `needle` (linear in `text`). */
+function indexOfIgnoreCase(text: string, needle: string, from: number): number {
+  const first = needle.charCodeAt(0);
+  for (
+    let i = text.indexOf(String.fromCharCode(first), from);
+    i !== -1;
+    i = text.indexOf(String.fromCharCode(first), i + 1)
+  ) {
+    if (text.slice(i, i + needle.length).toLowerCase() === needle) return i;
+  }
+  return -1;
 }
 
 export function getRequestId(headers: Record<string, string> | undefined): string | undefined {

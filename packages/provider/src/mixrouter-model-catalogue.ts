@@ -139,8 +139,10 @@ export interface MixRouterReasoningInfo {
 }
 
 export interface MixRouterModelQuirks {
-  /** The model may write its reasoning inline as `<think>…</think>`. */
+  /** The model writes its reasoning inline as `<think>…</think>`: split it out by default. */
   readonly inlineThinkTags?: boolean;
+  /** Answers may start with a leaked `<budget:thinking>…</budget:thinking>` block (protocol §4.1). */
+  readonly leaksBudgetThinking?: boolean;
   /** Largest `max_tokens` the model accepts (used to size thinking budgets). */
   readonly maxOutputTokens?: number;
   /** Embedding models: the most values one `/embeddings` call may carry. */
@@ -264,7 +266,8 @@ const FAMILY_DEFAULTS: Record<
       replay: 'never',
     },
     request: ANTHROPIC_CHAT_CONTRACT,
-    quirks: { maxOutputTokens: 64_000 },
+    // leaksBudgetThinking: observed on MixRouter Claude Opus 4.5 via chat completions (protocol §4.1).
+    quirks: { maxOutputTokens: 64_000, leaksBudgetThinking: true },
   },
   google: {
     input: GEMINI_INPUT,

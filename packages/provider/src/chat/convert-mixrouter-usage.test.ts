@@ -144,7 +144,7 @@ describe('convertMixRouterUsage', () => {
     });
   });
 
-  it('treats fields of the wrong type as absent and never goes negative', () => {
+  it('treats fields of the wrong type as absent; more reasoning than completion means it was excluded', () => {
     expect(
       convertMixRouterUsage({
         prompt_tokens: '12',
@@ -154,7 +154,73 @@ describe('convertMixRouterUsage', () => {
       }),
     ).toMatchObject({
       inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined },
-      outputTokens: { total: 5, text: 0, reasoning: 9 },
+      outputTokens: { total: 14, text: 5, reasoning: 9 },
+    });
+  });
+
+  it('treats negative and non-finite counts as absent', () => {
+    for (const bad of [-1, -0.5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      const usage = convertMixRouterUsage({
+        prompt_tokens: bad,
+        completion_tokens: bad,
+        total_tokens: bad,
+        prompt_tokens_details: { cached_tokens: bad },
+        completion_tokens_details: { reasoning_tokens: bad },
+      });
+      expect(usage.inputTokens).toEqual({
+        total: undefined,
+        noCache: undefined,
+        cacheRead: undefined,
+        cacheWrite: undefined,
+      });
+      expect(usage.outputTokens).toEqual({
+        total: undefined,
+        text: undefined,
+        reasoning: undefined,
+      });
+    }
+    expect(
+      convertMixRouterUsage({
+        prompt_tokens: 10,
+        completion_tokens: 4,
+        prompt_tokens_details: { cached_tokens: -3 },
+      }).inputTokens,
+    ).toEqual({ total: 10, noCache: 10, cacheRead: undefined, cacheWrite: undefined });
+  });
+
+  describe('whether completion_tokens includes reasoning is read from the totals', () => {
+    it('xAI relayed unchanged: completion excludes reasoning (12 + 1 + 290 = 303)', () => {
+      expect(
+        convertMixRouterUsage({
+          prompt_tokens: 12,
+          completion_tokens: 1,
+          total_tokens: 303,
+          completion_tokens_details: { reasoning_tokens: 290 },
+        }).outputTokens,
+      ).toEqual({ total: 291, text: 1, reasoning: 290 });
+    });
+
+    it("new-api's xAI channel: completion rewritten as total − prompt (includes reasoning)", () => {
+      expect(
+        convertMixRouterUsage({
+          prompt_tokens: 12,
+          completion_tokens: 291,
+          total_tokens: 303,
+          completion_tokens_details: { reasoning_tokens: 290 },
+        }).outputTokens,
+      ).toEqual({ total: 291, text: 1, reasoning: 290 });
+    });
+
+    it('OpenAI semantics (prompt + completion = total) and no total at all: included', () => {
+      for (const total_tokens of [2300, undefined])
+        expect(
+          convertMixRouterUsage({
+            prompt_tokens: 2000,
+            completion_tokens: 300,
+            total_tokens,
+            completion_tokens_details: { reasoning_tokens: 200 },
+          }).outputTokens,
+        ).toEqual({ total: 300, text: 100, reasoning: 200 });
     });
   });
 });

@@ -1,13 +1,9 @@
 import type { JSONObject, LanguageModelV4Usage } from '@ai-sdk/provider';
+import { asRecord } from './read-mixrouter-message';
 
+/** A token count: a finite number ≥ 0 (anything else a gateway sends counts as unknown). */
 function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-function obj(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
 /**
@@ -20,12 +16,20 @@ function obj(value: unknown): Record<string, unknown> | undefined {
  *   gateway flags `usage_semantic: "openai"`; V4 wants the total, so they are added.
  * - Reasoning: `completion_tokens_details.reasoning_tokens`, else MixRouter's
  *   `output_tokens_details.reasoning_tokens`.
+ * - Whether `completion_tokens` includes the reasoning tokens is read from the numbers,
+ *   not assumed: OpenAI semantics include them (`prompt + completion = total`), but xAI
+ *   relayed unchanged excludes them (`prompt + completion + reasoning = total`, e.g.
+ *   12 + 1 + 290 = 303), while new-api's xAI channel
+ *   rewrites `completion = total − prompt` (new-api: relay/channel/xai/text.go). So: when
+ *   `prompt + completion + reasoning = total`, or the reasoning count exceeds the
+ *   completion count, output = completion + reasoning; otherwise output = completion.
+ * - Negative or non-finite counts are treated as absent.
  */
 export function convertMixRouterUsage(
   usage: unknown,
   { anthropicSemantics = false }: { anthropicSemantics?: boolean } = {},
 ): LanguageModelV4Usage {
-  const u = obj(usage);
+  const u = asRecord(usage);
   if (u === undefined) {
     return {
       inputTokens: {
@@ -37,9 +41,9 @@ export function convertMixRouterUsage(
       outputTokens: { total: undefined, text: undefined, reasoning: undefined },
     };
   }
-  const promptDetails = obj(u.prompt_tokens_details);
-  const completionDetails = obj(u.completion_tokens_details);
-  const outputDetails = obj(u.output_tokens_details);
+  const promptDetails = asRecord(u.prompt_tokens_details);
+  const completionDetails = asRecord(u.completion_tokens_details);
+  const outputDetails = asRecord(u.output_tokens_details);
 
   const prompt = num(u.prompt_tokens) ?? num(u.input_tokens);
   const cacheRead = num(promptDetails?.cached_tokens) ?? num(u.prompt_cache_hit_tokens);
@@ -60,12 +64,26 @@ export function convertMixRouterUsage(
       ? undefined
       : Math.max(0, inputTotal - (cacheRead ?? 0) - (cacheWrite ?? 0));
 
-  const outputTotal = num(u.completion_tokens) ?? num(u.output_tokens);
+  const completion = num(u.completion_tokens) ?? num(u.output_tokens);
   const completionReasoning = num(completionDetails?.reasoning_tokens);
   const reasoning = completionReasoning
     ? completionReasoning
     : (num(outputDetails?.reasoning_tokens) ?? completionReasoning);
-  const text = outputTotal === undefined ? undefined : Math.max(0, outputTotal - (reasoning ?? 0));
+  const total = num(u.total_tokens);
+  const excludesReasoning =
+    completion !== undefined &&
+    reasoning !== undefined &&
+    reasoning > 0 &&
+    ((total !== undefined && prompt !== undefined && prompt + completion + reasoning === total) ||
+      reasoning > completion);
+  const outputTotal =
+    completion === undefined ? undefined : excludesReasoning ? completion + reasoning! : completion;
+  const text =
+    completion === undefined
+      ? undefined
+      : excludesReasoning
+        ? completion
+        : Math.max(0, completion - (reasoning ?? 0));
 
   return {
     inputTokens: { total: inputTotal, noCache, cacheRead, cacheWrite },

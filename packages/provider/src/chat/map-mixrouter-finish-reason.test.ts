@@ -29,8 +29,17 @@ describe('mapMixRouterFinishReason', () => {
     });
   });
 
-  it.each(['stop', 'length', 'end_turn', null, undefined])(
-    'reports tool-calls whenever tool calls are present (upstream said %j)',
+  it.each([
+    ['length', 'length'],
+    ['max_tokens', 'length'],
+    ['content_filter', 'content-filter'],
+    ['insufficient_system_resource', 'error'],
+  ] as const)('a cut-off answer (%s) stays %s even with tool calls', (raw, unified) => {
+    expect(mapMixRouterFinishReason(raw, { hasToolCalls: true })).toEqual({ unified, raw });
+  });
+
+  it.each(['stop', 'tool_calls', 'end_turn', 'pause_turn', null, undefined])(
+    'reports tool-calls when tool calls are present (upstream said %j)',
     (raw) => {
       expect(mapMixRouterFinishReason(raw, { hasToolCalls: true })).toEqual({
         unified: 'tool-calls',

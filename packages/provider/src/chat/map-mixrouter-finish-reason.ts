@@ -15,18 +15,29 @@ const UNIFIED: Record<string, LanguageModelV4FinishReason['unified']> = {
   insufficient_system_resource: 'error',
 };
 
+/** Reasons that mean the answer was cut off: they win over `tool-calls`. */
+const CUT_OFF = new Set<LanguageModelV4FinishReason['unified']>([
+  'length',
+  'content-filter',
+  'error',
+]);
+
 /**
  * Maps the gateway's `finish_reason` (OpenAI values, plus raw Claude stop reasons the
- * gateway passes through, protocol §3.6). Whenever the answer carries tool calls the
- * result is `tool-calls`, whatever the upstream said (Kimi/xAI answer `stop`, some send
- * null), so agent loops continue. `raw` always keeps the upstream string.
+ * gateway passes through, protocol §3.6). When the answer carries tool calls the result
+ * is `tool-calls` whatever the upstream said (Kimi/xAI answer `stop`, some send null),
+ * so agent loops continue — except when the answer was cut off (`length`, a content
+ * filter, an upstream failure): that is reported as such, and a call whose arguments
+ * were cut off is not emitted at all (see the part builder). `raw` always keeps the
+ * upstream string.
  */
 export function mapMixRouterFinishReason(
   raw: string | null | undefined,
   { hasToolCalls }: { hasToolCalls: boolean },
 ): LanguageModelV4FinishReason {
   const rawValue = raw ?? undefined;
-  if (hasToolCalls) return { unified: 'tool-calls', raw: rawValue };
-  const unified = rawValue && Object.hasOwn(UNIFIED, rawValue) ? UNIFIED[rawValue] : undefined;
-  return { unified: unified ?? 'other', raw: rawValue };
+  const unified =
+    (rawValue && Object.hasOwn(UNIFIED, rawValue) ? UNIFIED[rawValue] : undefined) ?? 'other';
+  if (hasToolCalls && !CUT_OFF.has(unified)) return { unified: 'tool-calls', raw: rawValue };
+  return { unified, raw: rawValue };
 }

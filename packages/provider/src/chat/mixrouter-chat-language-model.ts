@@ -70,7 +70,7 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
   ) {
     return {
       info: this.info,
-      extractReasoningTags: extractReasoningTags ?? true,
+      extractReasoningTags,
       audioFormat,
       generateId: this.config.generateId ?? generateId,
       url: this.url,

@@ -6,9 +6,14 @@ import {
 import {
   convertBase64ToUint8Array,
   convertUint8ArrayToBase64,
+  isParsableJson,
   StreamingToolCallTracker,
 } from '@ai-sdk/provider-utils';
-import { createMixRouterAPIError, extractMixRouterErrorFields } from '../mixrouter-error';
+import {
+  createMixRouterAPIError,
+  extractMixRouterErrorFields,
+  getRequestId,
+} from '../mixrouter-error';
 import type { MixRouterModelInfo } from '../mixrouter-model-catalogue';
 import { convertMixRouterUsage } from './convert-mixrouter-usage';
 import { mapMixRouterFinishReason } from './map-mixrouter-finish-reason';
@@ -24,19 +29,31 @@ import {
   readToolCalls,
   readUrlCitations,
 } from './read-mixrouter-message';
-import { ReasoningTagSplitter } from './reasoning-tag-splitter';
+import { ReasoningTagSplitter, reasoningTagsFor } from './reasoning-tag-splitter';
+import { MarkdownImageStreamHold } from './scan-markdown-data-uri-images';
 
-/** The unfinished start of `![alt](data:…)` at the end of a text. */
-const PARTIAL_MARKDOWN_IMAGE = /!\[[^\]\n]*(?:\](?:\((?:d(?:a(?:t(?:a(?::[^)]*)?)?)?)?)?)?)?$/;
-/** The same, also holding a lone trailing `!` (image-output models only). */
-const PARTIAL_MARKDOWN_IMAGE_OR_BANG =
-  /!(?:\[[^\]\n]*(?:\](?:\((?:d(?:a(?:t(?:a(?::[^)]*)?)?)?)?)?)?)?)?$/;
+/** A tool call withheld because its arguments were cut off (finish `length`, a broken stream). */
+type IncompleteToolCall = { toolCallId: string; toolName: string; input: string };
+
+/** One tool call as the wire correlates it; `key` is the index the tracker sees. */
+type ToolCallSlot = { key: number; id: string | undefined; name: string; args: string };
+
+function nonBlank(value: string | undefined): string | undefined {
+  return value !== undefined && value.trim().length > 0 ? value : undefined;
+}
+
+function startsStructuredValue(args: string | undefined): boolean {
+  if (args === undefined) return false;
+  const first = args.trimStart().charCodeAt(0);
+  return first === 123 /* { */ || first === 91 /* [ */;
+}
 
 export type MixRouterChatPartBuilderOptions = {
   info: MixRouterModelInfo;
   /** `stream`: a missing finish reason means the stream was cut (`interrupted`). */
   mode: 'generate' | 'stream';
-  extractReasoningTags: boolean;
+  /** The user's `extractReasoningTags`; undefined: what the catalogue says the family writes. */
+  extractReasoningTags: boolean | undefined;
   audioFormat?: string;
   generateId: () => string;
   /** For errors reported inside a 200 response. */
@@ -57,36 +74,45 @@ export class MixRouterChatPartBuilder {
   private readonly options: MixRouterChatPartBuilderOptions;
   private readonly tracker: StreamingToolCallTracker<MixRouterToolCallDelta>;
   private readonly splitter: ReasoningTagSplitter | undefined;
+  /** Image-output models only: markdown data-URI images become file parts. */
+  private readonly markdownImages: boolean;
+  private readonly markdownHold: MarkdownImageStreamHold | undefined;
   private textId: string | undefined;
   private reasoningId: string | undefined;
   private blockCounter = 0;
-  private metadataSent = false;
+  private responseId: string | undefined;
+  private modelId: string | undefined;
+  private timestamp: Date | undefined;
   private finishReason: string | undefined;
   private usage: unknown;
   private errored = false;
   private toolCallCount = 0;
-  /** Tool-call fragments that arrived before their name (buffered per index, not dropped). */
+  private readonly toolCalls: ToolCallSlot[] = [];
+  private readonly toolCallsById = new Map<string, ToolCallSlot>();
+  /** The latest call reported at each wire index (older builds reuse one index). */
+  private readonly toolCallAtIndex = new Map<number, ToolCallSlot>();
+  /** Tool-call fragments that arrived before their name (buffered per key, not dropped). */
   private readonly namelessFragments = new Map<string, MixRouterToolCallDelta[]>();
-  private readonly knownToolKeys = new Set<string>();
-  private namedToolDeltas = 0;
+  /** Set while flushing a truncated answer: calls with cut-off arguments are withheld. */
+  private withholdIncompleteCalls = false;
+  private readonly incompleteToolCalls: IncompleteToolCall[] = [];
   private readonly audioChunks: Uint8Array[] = [];
   private readonly seenSources = new Set<string>();
-  private modelId: string | undefined;
   private finished = false;
-  private markdownHold = '';
 
   constructor(
     emit: (part: LanguageModelV4StreamPart) => void,
     options: MixRouterChatPartBuilderOptions,
   ) {
     this.options = options;
-    this.emit = (part) => {
-      if (part.type === 'tool-call') this.toolCallCount++;
-      emit(part);
-    };
-    this.splitter = options.extractReasoningTags ? new ReasoningTagSplitter() : undefined;
+    this.emit = emit;
+    const tags = reasoningTagsFor(options.info.quirks, options.extractReasoningTags);
+    this.splitter = tags.length > 0 ? new ReasoningTagSplitter(tags) : undefined;
+    this.markdownImages = options.info.output.includes('image');
+    this.markdownHold =
+      this.markdownImages && options.mode === 'stream' ? new MarkdownImageStreamHold() : undefined;
     this.tracker = new StreamingToolCallTracker<MixRouterToolCallDelta>(
-      { enqueue: (part) => part !== undefined && this.emit(part) },
+      { enqueue: (part) => part !== undefined && this.emitToolPart(part) },
       {
         generateId: options.generateId,
         extractMetadata: (delta) =>
@@ -98,8 +124,23 @@ export class MixRouterChatPartBuilder {
     );
   }
 
-  get hasError(): boolean {
-    return this.errored;
+  private emitToolPart(part: LanguageModelV4StreamPart): void {
+    if (part.type === 'tool-call') {
+      if (
+        this.withholdIncompleteCalls &&
+        (part.input.trim().length === 0 || !isParsableJson(part.input))
+      ) {
+        // Cut off mid-arguments: not executable. Kept in the finish metadata instead.
+        this.incompleteToolCalls.push({
+          toolCallId: part.toolCallId,
+          toolName: part.toolName,
+          input: part.input,
+        });
+        return;
+      }
+      this.toolCallCount++;
+    }
+    this.emit(part);
   }
 
   /** One parsed chunk (or a whole non-stream response). */
@@ -127,20 +168,8 @@ export class MixRouterChatPartBuilder {
       );
       return;
     }
-    if (!this.metadataSent && (c.id != null || c.model != null || c.created != null)) {
-      this.metadataSent = true;
-      this.modelId = asString(c.model);
-      // A `created` beyond the Date range would give an Invalid Date (toISOString throws).
-      const date =
-        typeof c.created === 'number' && c.created > 0 ? new Date(c.created * 1000) : undefined;
-      const created = date !== undefined && Number.isFinite(date.getTime()) ? date : undefined;
-      this.emit({
-        type: 'response-metadata',
-        id: asString(c.id),
-        modelId: this.modelId,
-        timestamp: created,
-      });
-    }
+    if (this.timestamp === undefined || this.responseId === undefined || this.modelId === undefined)
+      this.readResponseMetadata(c);
     if (c.usage != null) this.usage = c.usage;
 
     const choices = c.choices;
@@ -154,6 +183,44 @@ export class MixRouterChatPartBuilder {
     if (finishReason) this.finishReason = finishReason;
   }
 
+  /**
+   * Response metadata takes the first non-empty value of each field: Azure OpenAI
+   * channels open with a chunk whose `id` and `model` are empty and `created` is 0
+   * (prompt filter results). Emitted again when a later chunk fills a gap; `ai` merges.
+   */
+  private readResponseMetadata(c: Rec): void {
+    let changed = false;
+    if (this.responseId === undefined) {
+      const id = nonBlank(asString(c.id));
+      if (id !== undefined) {
+        this.responseId = id;
+        changed = true;
+      }
+    }
+    if (this.modelId === undefined) {
+      const model = nonBlank(asString(c.model));
+      if (model !== undefined) {
+        this.modelId = model;
+        changed = true;
+      }
+    }
+    if (this.timestamp === undefined && typeof c.created === 'number' && c.created > 0) {
+      // A `created` beyond the Date range would give an Invalid Date (toISOString throws).
+      const date = new Date(c.created * 1000);
+      if (Number.isFinite(date.getTime())) {
+        this.timestamp = date;
+        changed = true;
+      }
+    }
+    if (changed)
+      this.emit({
+        type: 'response-metadata',
+        id: this.responseId,
+        modelId: this.modelId,
+        timestamp: this.timestamp,
+      });
+  }
+
   emitRaw(rawValue: unknown): void {
     this.emit({ type: 'raw', rawValue });
   }
@@ -165,21 +232,33 @@ export class MixRouterChatPartBuilder {
   }
 
   private processMessage(message: Rec, holdMarkdown = true): void {
+    const content = message.content;
+    if (
+      typeof content === 'string' &&
+      !this.markdownImages &&
+      message.reasoning_content == null &&
+      message.reasoning == null &&
+      message.tool_calls == null &&
+      message.audio == null &&
+      message.annotations == null &&
+      message.refusal == null
+    ) {
+      // Fast path, the common delta `{"content":"…"}`: nothing else to read.
+      this.text(content);
+      return;
+    }
     const reasoning = readReasoning(message);
     if (reasoning !== undefined) this.reasoningDelta(reasoning);
 
     const items = readContent(
-      holdMarkdown && this.options.mode === 'stream' && typeof message.content === 'string'
-        ? { content: this.holdPartialMarkdownImage(message.content) }
+      holdMarkdown && this.markdownHold !== undefined && typeof message.content === 'string'
+        ? { content: this.markdownHold.push(message.content) }
         : message,
+      { markdownImages: this.markdownImages },
     );
     for (const item of items) {
-      if (item.type === 'text') {
-        if (this.splitter === undefined) this.textDelta(item.text);
-        else
-          for (const segment of this.splitter.push(item.text))
-            this.segment(segment.kind, segment.text);
-      } else {
+      if (item.type === 'text') this.text(item.text);
+      else {
         this.closeText();
         this.closeReasoning();
         this.emit({ type: 'file', mediaType: item.mediaType, data: item.data });
@@ -221,20 +300,10 @@ export class MixRouterChatPartBuilder {
     for (const delta of readToolCalls(message)) this.toolCallDelta(delta);
   }
 
-  /**
-   * Stream mode: a markdown data-URI image (`![image](data:…;base64,…)`, stock gateways'
-   * Gemini image output) may be cut across deltas. Holds back a tail that could still
-   * become one, so it is emitted as a file part, not as characters of text.
-   */
-  private holdPartialMarkdownImage(text: string): string {
-    const outputsImages = this.options.info.output.includes('image');
-    if (this.markdownHold === '' && !text.includes(outputsImages ? '!' : '![')) return text;
-    const combined = this.markdownHold + text;
-    const tail = (outputsImages ? PARTIAL_MARKDOWN_IMAGE_OR_BANG : PARTIAL_MARKDOWN_IMAGE).exec(
-      combined,
-    );
-    this.markdownHold = tail === null ? '' : combined.slice(tail.index);
-    return tail === null ? combined : combined.slice(0, tail.index);
+  /** Answer text, through the inline reasoning-tag splitter when the model needs one. */
+  private text(text: string): void {
+    if (this.splitter === undefined) this.textDelta(text);
+    else for (const segment of this.splitter.push(text)) this.segment(segment.kind, segment.text);
   }
 
   private segment(kind: 'text' | 'reasoning', text: string): void {
@@ -275,46 +344,103 @@ export class MixRouterChatPartBuilder {
     }
   }
 
+  /**
+   * Correlates a wire fragment with a call, then feeds the tracker one distinct index
+   * per call, so the tracker never has to guess. The wire's own correlation is not
+   * reliable: older gateway builds report Claude's parallel calls at one index (a
+   * first call without arguments made the second call's fragments ambiguous and they
+   * were dropped), some send the id only on the first fragment, some repeat the name
+   * on every fragment, some send neither id nor index after the first fragment.
+   *
+   * - a known id continues its call (unless a named fragment starts a new value after
+   *   the call's arguments are complete: the id was reused);
+   * - a new id with a name starts a call; a new id without a name is held until named,
+   *   unless it names the call at its index that had no id yet;
+   * - no id: the latest call at the same index (no index: the latest call), except a
+   *   named fragment for a different tool, or one starting a new value after complete
+   *   arguments, which starts a call;
+   * - anything else without a name is held until the name arrives.
+   */
   private toolCallDelta(delta: MixRouterToolCallDelta): void {
-    const indexKey = delta.index !== undefined ? `i:${delta.index}` : undefined;
-    const idKey = delta.id ? `id:${delta.id}` : undefined;
-    // A fragment with neither id nor index continues the open call (the tracker picks the
-    // sole unfinished one), e.g. the arguments half of Gemini's split first chunk.
-    const continuesOpenCall =
-      indexKey === undefined && idKey === undefined && this.namedToolDeltas > 0;
-    const known =
-      (idKey && this.knownToolKeys.has(idKey)) ||
-      (indexKey && this.knownToolKeys.has(indexKey)) ||
-      continuesOpenCall;
-    if (!delta.function.name && !known) {
-      // A name can arrive after the first fragments: hold them until it does.
-      const key = indexKey ?? idKey ?? 'unkeyed';
-      const list = this.namelessFragments.get(key) ?? [];
-      list.push(delta);
-      this.namelessFragments.set(key, list);
+    const id = nonBlank(delta.id);
+    const name = nonBlank(delta.function.name);
+    const index = delta.index;
+    const args = delta.function.arguments;
+    let slot: ToolCallSlot | undefined;
+    if (id !== undefined) {
+      slot = this.toolCallsById.get(id);
+      if (slot === undefined && name === undefined && index !== undefined) {
+        const atIndex = this.toolCallAtIndex.get(index);
+        if (atIndex !== undefined && atIndex.id === undefined) {
+          slot = atIndex;
+          slot.id = id;
+          this.toolCallsById.set(id, slot);
+        }
+      }
+    } else {
+      slot = index !== undefined ? this.toolCallAtIndex.get(index) : this.toolCalls.at(-1);
+      if (slot !== undefined && name !== undefined && name !== slot.name) slot = undefined;
+    }
+    if (
+      slot !== undefined &&
+      name !== undefined &&
+      startsStructuredValue(args) &&
+      slot.args.trim().length > 0 &&
+      isParsableJson(slot.args)
+    )
+      slot = undefined; // a new value after complete arguments: another call
+
+    if (slot === undefined) {
+      if (name === undefined) {
+        // A name can arrive after the first fragments: hold them until it does.
+        const key = id !== undefined ? `id:${id}` : index !== undefined ? `i:${index}` : 'unkeyed';
+        const list = this.namelessFragments.get(key) ?? [];
+        list.push(delta);
+        this.namelessFragments.set(key, list);
+        return;
+      }
+      this.startToolCall(delta, id, name, index);
       return;
     }
-    if (delta.function.name) {
-      const held =
-        (indexKey && this.namelessFragments.get(indexKey)) ||
-        (idKey && this.namelessFragments.get(idKey));
-      if (held) {
-        if (indexKey) this.namelessFragments.delete(indexKey);
-        if (idKey) this.namelessFragments.delete(idKey);
-        const heldArgs = held.map((d) => d.function.arguments ?? '').join('');
-        delta = {
-          ...delta,
-          id: delta.id ?? held.find((d) => d.id)?.id,
-          function: {
-            name: delta.function.name,
-            arguments: heldArgs + (delta.function.arguments ?? ''),
-          },
-        };
-      }
+    if (args === undefined || args.length === 0) return;
+    slot.args += args;
+    this.feedTracker({ index: slot.key, function: { arguments: args } });
+  }
+
+  private startToolCall(
+    delta: MixRouterToolCallDelta,
+    wireId: string | undefined,
+    name: string,
+    index: number | undefined,
+  ): void {
+    let id = wireId;
+    let args = delta.function.arguments ?? '';
+    const held = [
+      ...(wireId !== undefined ? (this.namelessFragments.get(`id:${wireId}`) ?? []) : []),
+      ...(index !== undefined ? (this.namelessFragments.get(`i:${index}`) ?? []) : []),
+      ...(this.toolCalls.length === 0 ? (this.namelessFragments.get('unkeyed') ?? []) : []),
+    ];
+    if (held.length > 0) {
+      if (wireId !== undefined) this.namelessFragments.delete(`id:${wireId}`);
+      if (index !== undefined) this.namelessFragments.delete(`i:${index}`);
+      if (this.toolCalls.length === 0) this.namelessFragments.delete('unkeyed');
+      args = held.map((d) => d.function.arguments ?? '').join('') + args;
+      id ??= held.map((d) => nonBlank(d.id)).find((heldId) => heldId !== undefined);
     }
-    if (indexKey) this.knownToolKeys.add(indexKey);
-    if (delta.id) this.knownToolKeys.add(`id:${delta.id}`);
-    if (delta.function.name) this.namedToolDeltas++;
+    const slot: ToolCallSlot = { key: this.toolCalls.length, id, name, args };
+    this.toolCalls.push(slot);
+    if (id !== undefined && !this.toolCallsById.has(id)) this.toolCallsById.set(id, slot);
+    if (index !== undefined) this.toolCallAtIndex.set(index, slot);
+    this.feedTracker({
+      index: slot.key,
+      id,
+      type: delta.type,
+      function: { name, arguments: args },
+      extra_content: delta.extra_content,
+    });
+  }
+
+  private feedTracker(delta: MixRouterToolCallDelta): void {
     try {
       this.tracker.processDelta(delta);
     } catch (error) {
@@ -326,21 +452,28 @@ export class MixRouterChatPartBuilder {
   finish(): void {
     if (this.finished) return;
     this.finished = true;
-    if (this.markdownHold !== '') {
-      // Never completed: it was text after all.
-      const held = this.markdownHold;
-      this.markdownHold = '';
-      this.processMessage({ content: held }, false);
-    }
+    const held = this.markdownHold?.flush();
+    if (held) this.processMessage({ content: held }, false); // never completed: text after all
     if (this.splitter !== undefined)
       for (const s of this.splitter.flush()) this.segment(s.kind, s.text);
     this.closeReasoning();
     this.closeText();
+    const interrupted = this.finishReason === undefined && this.options.mode === 'stream';
+    const mapped = mapMixRouterFinishReason(this.finishReason, { hasToolCalls: false });
+    // Cut off (length, content filter, an upstream failure, a broken stream): a call whose
+    // arguments are incomplete must not reach the tool loop as executable.
+    this.withholdIncompleteCalls =
+      this.errored ||
+      interrupted ||
+      mapped.unified === 'length' ||
+      mapped.unified === 'content-filter' ||
+      mapped.unified === 'error';
     try {
       this.tracker.flush();
     } catch (error) {
       this.reportError(error);
     }
+    this.withholdIncompleteCalls = false;
     for (const [key, fragments] of this.namelessFragments) {
       this.reportError(
         new InvalidResponseDataError({
@@ -367,14 +500,15 @@ export class MixRouterChatPartBuilder {
     const hasToolCalls = this.toolCallCount > 0;
     const finishReason = this.errored
       ? { unified: 'error' as const, raw: this.finishReason }
-      : this.finishReason === undefined && this.options.mode === 'stream'
+      : interrupted
         ? { unified: 'interrupted' as const, raw: undefined }
         : mapMixRouterFinishReason(this.finishReason, { hasToolCalls });
 
     const usage = convertMixRouterUsage(this.usage, {
       anthropicSemantics: this.options.info.family === 'anthropic',
     });
-    const requestId = this.options.responseHeaders?.['x-oneapi-request-id'];
+    const requestId = getRequestId(this.options.responseHeaders);
+    const cost = asRecord(this.usage)?.cost;
     this.emit({
       type: 'finish',
       finishReason,
@@ -383,8 +517,9 @@ export class MixRouterChatPartBuilder {
         mixrouter: {
           ...(requestId !== undefined ? { requestId } : {}),
           ...(this.modelId !== undefined ? { upstreamModel: this.modelId } : {}),
-          ...(typeof asRecord(this.usage)?.cost === 'number'
-            ? { cost: asRecord(this.usage)!.cost as number }
+          ...(typeof cost === 'number' && Number.isFinite(cost) ? { cost } : {}),
+          ...(this.incompleteToolCalls.length > 0
+            ? { incompleteToolCalls: this.incompleteToolCalls }
             : {}),
         },
       },

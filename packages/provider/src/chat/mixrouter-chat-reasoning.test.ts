@@ -261,4 +261,66 @@ describe('stream-only models (Qwen Omni)', () => {
       code: 'server_error',
     });
   });
+
+  describe('inline tags are split only for families that write them (or when asked)', () => {
+    const answer = (content: string) =>
+      jsonResponse({
+        id: 'x',
+        model: 'm',
+        choices: [{ message: { content }, finish_reason: 'stop' }],
+      });
+
+    it.each(['gpt-4o', 'claude-sonnet-4-5-20250929', 'deepseek-chat', 'qwen3-max', 'grok-4'])(
+      '%s: an answer that mentions <think> (even unclosed) keeps all its text',
+      async (modelId) => {
+        for (const content of [
+          'Wrap it in <think>…</think> tags, like <think>this</think>.',
+          'An unclosed <think> tag must not swallow the rest of the answer.',
+        ]) {
+          server.urls[CHAT_URL].response = answer(content);
+          const result = await testModel(modelId).doGenerate(callOptions());
+          expect(result.content).toEqual([{ type: 'text', text: content }]);
+        }
+      },
+    );
+
+    it('Claude: the leaked <budget:thinking> block is split, a mentioned <think> is not', async () => {
+      server.urls[CHAT_URL].response = answer(
+        '<budget:thinking>plan</budget:thinking>Use <think> tags.',
+      );
+      const result = await testModel('claude-opus-4-5-20251101').doGenerate(callOptions());
+      expect(result.content).toEqual([
+        { type: 'reasoning', text: 'plan' },
+        { type: 'text', text: 'Use <think> tags.' },
+      ]);
+    });
+
+    it('MiniMax (catalogue flag inlineThinkTags) splits <think> by default, stream and generate', async () => {
+      server.urls[CHAT_URL].response = answer('<think>r</think>a');
+      expect((await testModel('minimax-m2.5').doGenerate(callOptions())).content).toEqual([
+        { type: 'reasoning', text: 'r' },
+        { type: 'text', text: 'a' },
+      ]);
+    });
+
+    it('extractReasoningTags: true splits both kinds on any model', async () => {
+      server.urls[CHAT_URL].response = answer('<think>r</think>a');
+      const result = await testModel('gpt-4o').doGenerate(
+        callOptions({ providerOptions: { mixrouter: { extractReasoningTags: true } } }),
+      );
+      expect(result.content).toEqual([
+        { type: 'reasoning', text: 'r' },
+        { type: 'text', text: 'a' },
+      ]);
+    });
+
+    it('stream: gpt-4o keeps a streamed <think> as text', async () => {
+      server.urls[CHAT_URL].response = sseFixtureResponse('minimax-m2-think');
+      const parts = await streamParts('gpt-4o');
+      expect(joined(parts, 'text-delta')).toBe(
+        '<think>\nThe user greets me.\n</think>\n\nHello! How can I help?',
+      );
+      expect(joined(parts, 'reasoning-delta')).toBe('');
+    });
+  });
 });

@@ -375,4 +375,169 @@ describe('doStream: tool calls', () => {
     // MixRouter's output_tokens_details carries the reasoning count when completion details say 0.
     expect(finishOf(parts).usage.outputTokens).toEqual({ total: 96, text: 16, reasoning: 80 });
   });
+
+  describe('correlating fragments (every id/index combination)', () => {
+    const call = (c: Record<string, unknown>) => deltaChunk({ tool_calls: [c] });
+
+    it('Claude parallel calls at one index (older gateway builds), first tool without arguments', async () => {
+      server.urls[CHAT_URL].response = sseResponse([
+        call({
+          index: 0,
+          id: 'toolu_1',
+          type: 'function',
+          function: { name: 'get_time', arguments: '' },
+        }),
+        call({
+          index: 0,
+          id: 'toolu_2',
+          type: 'function',
+          function: { name: 'get_weather', arguments: '' },
+        }),
+        call({ index: 0, function: { arguments: '{"city":' } }),
+        call({ index: 0, function: { arguments: '"Paris"}' } }),
+        deltaChunk({}, 'tool_calls'),
+      ]);
+      const parts = await streamParts('claude-sonnet-4-5-20250929');
+      expect(ofType(parts, 'error')).toEqual([]);
+      expect(ofType(parts, 'tool-call')).toEqual([
+        { type: 'tool-call', toolCallId: 'toolu_1', toolName: 'get_time', input: '' },
+        {
+          type: 'tool-call',
+          toolCallId: 'toolu_2',
+          toolName: 'get_weather',
+          input: '{"city":"Paris"}',
+        },
+      ]);
+    });
+
+    it('two calls of the same tool at one index, told apart by their new ids', async () => {
+      server.urls[CHAT_URL].response = sseResponse([
+        call({ index: 0, id: 'toolu_1', function: { name: 'get_weather', arguments: '' } }),
+        call({ index: 0, function: { arguments: '{"city":"Rome"}' } }),
+        call({ index: 0, id: 'toolu_2', function: { name: 'get_weather', arguments: '' } }),
+        call({ index: 0, function: { arguments: '{"city":"Oslo"}' } }),
+        deltaChunk({}, 'tool_calls'),
+      ]);
+      const parts = await streamParts('claude-sonnet-4-5-20250929');
+      expect(ofType(parts, 'tool-call').map((p) => [p.toolCallId, p.input])).toEqual([
+        ['toolu_1', '{"city":"Rome"}'],
+        ['toolu_2', '{"city":"Oslo"}'],
+      ]);
+    });
+
+    it('the name repeated on every fragment (no id after the first) continues the call', async () => {
+      server.urls[CHAT_URL].response = sseResponse([
+        call({ index: 0, id: 'c1', function: { name: 'f', arguments: '' } }),
+        call({ index: 0, function: { name: 'f', arguments: '{"a":' } }),
+        call({ index: 0, function: { name: 'f', arguments: '1}' } }),
+        deltaChunk({}, 'tool_calls'),
+      ]);
+      const parts = await streamParts('qwen-plus');
+      expect(ofType(parts, 'tool-call').map((p) => [p.toolCallId, p.input])).toEqual([
+        ['c1', '{"a":1}'],
+      ]);
+    });
+
+    it('a named fragment with a new value after complete arguments, same index and no id, is a new call', async () => {
+      server.urls[CHAT_URL].response = sseResponse([
+        call({ index: 0, function: { name: 'f', arguments: '{"a":1}' } }),
+        call({ index: 0, function: { name: 'f', arguments: '{"a":2}' } }),
+        deltaChunk({}, 'tool_calls'),
+      ]);
+      const parts = await streamParts('gpt-4o');
+      expect(ofType(parts, 'tool-call').map((p) => [p.toolName, p.input])).toEqual([
+        ['f', '{"a":1}'],
+        ['f', '{"a":2}'],
+      ]);
+    });
+
+    it('an id that first arrives on a later fragment joins the call at its index', async () => {
+      server.urls[CHAT_URL].response = sseResponse([
+        call({ index: 0, function: { name: 'f', arguments: '{"a":' } }),
+        call({ index: 0, id: 'late', function: { arguments: '1}' } }),
+        call({ id: 'late', function: { arguments: '' } }),
+        deltaChunk({}, 'tool_calls'),
+      ]);
+      const parts = await streamParts('gpt-4o');
+      expect(ofType(parts, 'error')).toEqual([]);
+      expect(ofType(parts, 'tool-call').map((p) => [p.toolName, p.input])).toEqual([
+        ['f', '{"a":1}'],
+      ]);
+    });
+
+    it('interleaved parallel calls by index (OpenAI) and by id only (no index)', async () => {
+      server.urls[CHAT_URL].response = sseResponse([
+        call({ index: 0, id: 'a', function: { name: 'f', arguments: '{"x":' } }),
+        call({ index: 1, id: 'b', function: { name: 'g', arguments: '{"y":' } }),
+        call({ index: 0, function: { arguments: '1}' } }),
+        call({ index: 1, function: { arguments: '2}' } }),
+        deltaChunk({}, 'tool_calls'),
+      ]);
+      const parts = await streamParts('gpt-4o');
+      expect(ofType(parts, 'tool-call').map((p) => [p.toolCallId, p.input])).toEqual([
+        ['a', '{"x":1}'],
+        ['b', '{"y":2}'],
+      ]);
+    });
+  });
+
+  describe('answers cut off in the middle of a tool call', () => {
+    it('finish_reason "length": reports length and withholds the cut-off call, keeping it in metadata', async () => {
+      server.urls[CHAT_URL].response = sseResponse([
+        deltaChunk({
+          tool_calls: [{ index: 0, id: 'c1', function: { name: 'get_time', arguments: '{}' } }],
+        }),
+        deltaChunk({
+          tool_calls: [{ index: 1, id: 'c2', function: { name: 'write_file', arguments: '' } }],
+        }),
+        deltaChunk({
+          tool_calls: [{ index: 1, function: { arguments: '{"path":"/tmp/a","body":"hel' } }],
+        }),
+        deltaChunk({}, 'length'),
+      ]);
+      const parts = await streamParts('gpt-4o');
+      expect(ofType(parts, 'tool-call')).toEqual([
+        { type: 'tool-call', toolCallId: 'c1', toolName: 'get_time', input: '{}' },
+      ]);
+      // the streamed input of the cut-off call is closed, never turned into a call
+      expect(ofType(parts, 'tool-input-end').map((p) => p.id)).toEqual(['c1', 'c2']);
+      const finish = finishOf(parts);
+      expect(finish.finishReason).toEqual({ unified: 'length', raw: 'length' });
+      expect(finish.providerMetadata?.mixrouter?.incompleteToolCalls).toEqual([
+        { toolCallId: 'c2', toolName: 'write_file', input: '{"path":"/tmp/a","body":"hel' },
+      ]);
+    });
+
+    it('a stream broken mid-arguments: interrupted, the partial call withheld', async () => {
+      server.urls[CHAT_URL].response = sseResponse(
+        [
+          deltaChunk({
+            tool_calls: [{ index: 0, id: 'c1', function: { name: 'f', arguments: '{"a":' } }],
+          }),
+        ],
+        { done: false },
+      );
+      const parts = await streamParts('gpt-4o');
+      expect(ofType(parts, 'tool-call')).toEqual([]);
+      const finish = finishOf(parts);
+      expect(finish.finishReason.unified).toBe('interrupted');
+      expect(finish.providerMetadata?.mixrouter?.incompleteToolCalls).toEqual([
+        { toolCallId: 'c1', toolName: 'f', input: '{"a":' },
+      ]);
+    });
+
+    it('finish_reason "tool_calls" keeps a call with invalid arguments (ai reports it to the model)', async () => {
+      server.urls[CHAT_URL].response = sseResponse([
+        deltaChunk({
+          tool_calls: [{ index: 0, id: 'c1', function: { name: 'f', arguments: '{"a":' } }],
+        }),
+        deltaChunk({}, 'tool_calls'),
+      ]);
+      const parts = await streamParts('gpt-4o');
+      expect(ofType(parts, 'tool-call')).toEqual([
+        { type: 'tool-call', toolCallId: 'c1', toolName: 'f', input: '{"a":' },
+      ]);
+      expect(finishOf(parts).providerMetadata?.mixrouter?.incompleteToolCalls).toBeUndefined();
+    });
+  });
 });

@@ -10,6 +10,7 @@ import {
   partsOfType as ofType,
   partTypes,
   sseFixtureResponse,
+  sseResponse,
   streamParts,
   testModel,
 } from '../test-utils/chat';
@@ -188,6 +189,49 @@ describe('doStream: text', () => {
       'finish',
     ]);
     expect(finishOf(parts).finishReason).toEqual({ unified: 'stop', raw: 'stop' });
+  });
+});
+
+describe('doStream: response metadata', () => {
+  it('takes the first non-empty id, model and created (Azure opens with an empty chunk)', async () => {
+    server.urls[CHAT_URL].response = sseResponse([
+      {
+        choices: [],
+        created: 0,
+        id: '',
+        model: '',
+        object: '',
+        prompt_filter_results: [{ prompt_index: 0, content_filter_results: {} }],
+      },
+      { ...deltaChunk({ content: 'Hi' }), created: 0, model: '' },
+      deltaChunk({}, 'stop', { id: 'chatcmpl-later', model: 'gpt-4o-2024-08-06' }),
+    ]);
+    const parts = await streamParts('gpt-4o');
+    const metadata = ofType(parts, 'response-metadata');
+    // each part carries everything known so far; `ai` merges them
+    expect(metadata.at(-1)).toEqual({
+      type: 'response-metadata',
+      id: 'chatcmpl-test',
+      modelId: 'gpt-4o-2024-08-06',
+      timestamp: new Date(1767268800 * 1000),
+    });
+    expect(metadata.every((m) => m.id !== '' && m.modelId !== '')).toBe(true);
+    expect(finishOf(parts).providerMetadata?.mixrouter?.upstreamModel).toBe('gpt-4o-2024-08-06');
+  });
+
+  it('generate: the same rule for a non-stream answer', async () => {
+    server.urls[CHAT_URL].response = jsonResponse({
+      id: '',
+      model: '',
+      created: 0,
+      choices: [{ message: { content: 'x' }, finish_reason: 'stop' }],
+    });
+    const result = await testModel('gpt-4o').doGenerate(callOptions());
+    expect([result.response?.id, result.response?.modelId, result.response?.timestamp]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
 

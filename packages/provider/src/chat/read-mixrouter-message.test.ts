@@ -49,15 +49,21 @@ describe('readReasoning', () => {
   });
 });
 
+const IMAGES = { markdownImages: true };
+const TEXT_ONLY = { markdownImages: false };
+
 describe('readContent', () => {
   it('reads a string, null and an array of text parts', () => {
-    expect(readContent({ content: 'Hi' })).toEqual([{ type: 'text', text: 'Hi' }]);
-    expect(readContent({ content: null })).toEqual([]);
-    expect(readContent({ content: '' })).toEqual([]);
+    expect(readContent({ content: 'Hi' }, TEXT_ONLY)).toEqual([{ type: 'text', text: 'Hi' }]);
+    expect(readContent({ content: null }, TEXT_ONLY)).toEqual([]);
+    expect(readContent({ content: '' }, TEXT_ONLY)).toEqual([]);
     expect(
-      readContent({
-        content: [{ type: 'text', text: 'a' }, { type: 'output_text', text: 'b' }, 'junk', null],
-      }),
+      readContent(
+        {
+          content: [{ type: 'text', text: 'a' }, { type: 'output_text', text: 'b' }, 'junk', null],
+        },
+        TEXT_ONLY,
+      ),
     ).toEqual([
       { type: 'text', text: 'a' },
       { type: 'text', text: 'b' },
@@ -65,7 +71,7 @@ describe('readContent', () => {
   });
 
   it('reads the MixRouter Gemini image array with the capitalised MimeType key', () => {
-    expect(readContent(messageOf('gemini-2.5-flash-image'))).toEqual([
+    expect(readContent(messageOf('gemini-2.5-flash-image'), IMAGES)).toEqual([
       { type: 'text', text: 'Here is a cat wearing a hat.' },
       { type: 'file', mediaType: 'image/png', data: { type: 'url', url: new URL(S3_URL) } },
     ]);
@@ -73,17 +79,20 @@ describe('readContent', () => {
 
   it('reads mime_type / mimeType variants, bare string image_url and data URLs', () => {
     expect(
-      readContent({
-        content: [
-          { type: 'image_url', image_url: { url: 'https://x.test/a', mime_type: 'image/webp' } },
-          { type: 'image_url', image_url: { url: 'https://x.test/b', mimeType: 'image/gif' } },
-          { type: 'image_url', image_url: 'https://x.test/c.jpeg?sig=1' },
-          { type: 'image', image: { url: 'data:image/jpeg;base64,/9j/4AAQ' } },
-          { type: 'image_url', image_url: { url: '' } },
-          { type: 'image_url', image_url: { url: 'ftp://x.test/d.png' } },
-          { type: 'image_url', image_url: { url: 'not a url' } },
-        ],
-      }),
+      readContent(
+        {
+          content: [
+            { type: 'image_url', image_url: { url: 'https://x.test/a', mime_type: 'image/webp' } },
+            { type: 'image_url', image_url: { url: 'https://x.test/b', mimeType: 'image/gif' } },
+            { type: 'image_url', image_url: 'https://x.test/c.jpeg?sig=1' },
+            { type: 'image', image: { url: 'data:image/jpeg;base64,/9j/4AAQ' } },
+            { type: 'image_url', image_url: { url: '' } },
+            { type: 'image_url', image_url: { url: 'ftp://x.test/d.png' } },
+            { type: 'image_url', image_url: { url: 'not a url' } },
+          ],
+        },
+        TEXT_ONLY,
+      ),
     ).toEqual([
       {
         type: 'file',
@@ -115,22 +124,36 @@ describe('readContent', () => {
   });
 
   it('splits stock markdown data-URI images out of the text, keeping the text around them', () => {
-    expect(readContent(messageOf('gemini-2.5-flash-image-markdown'))).toEqual([
+    expect(readContent(messageOf('gemini-2.5-flash-image-markdown'), IMAGES)).toEqual([
       { type: 'text', text: 'Here is a cat wearing a hat.\n' },
       { type: 'file', mediaType: 'image/png', data: { type: 'data', data: 'iVBORw0KGgo=' } },
       { type: 'text', text: '\nEnjoy!' },
     ]);
   });
 
-  it('splits [media](data:…) links and strips whitespace inside the base64', () => {
-    expect(readContent({ content: '[media](data:audio/wav;base64,UklG\nRgAA)' })).toEqual([
-      { type: 'file', mediaType: 'audio/wav', data: { type: 'data', data: 'UklGRgAA' } },
+  it('strips whitespace inside the base64 of a markdown image', () => {
+    expect(readContent({ content: '![image](data:image/png;base64,iVBO\nRw0K)' }, IMAGES)).toEqual([
+      { type: 'file', mediaType: 'image/png', data: { type: 'data', data: 'iVBORw0K' } },
     ]);
+  });
+
+  it('keeps markdown links to data URIs, and non-image data URIs, as text', () => {
+    for (const content of [
+      '[media](data:audio/wav;base64,UklGRgAA)',
+      '[x](data:image/png;base64,iVBORw0K)',
+      '![clip](data:audio/wav;base64,UklGRgAA)',
+    ])
+      expect(readContent({ content }, IMAGES)).toEqual([{ type: 'text', text: content }]);
+  });
+
+  it('keeps markdown images as text for models that do not output images', () => {
+    const content = 'Look: ![image](data:image/png;base64,iVBORw0KGgo=) done';
+    expect(readContent({ content }, TEXT_ONLY)).toEqual([{ type: 'text', text: content }]);
   });
 
   it('leaves ordinary markdown links and images alone', () => {
     const text = 'See ![logo](https://x.test/logo.png) and [docs](https://x.test/docs).';
-    expect(readContent({ content: text })).toEqual([{ type: 'text', text }]);
+    expect(readContent({ content: text }, IMAGES)).toEqual([{ type: 'text', text }]);
   });
 });
 

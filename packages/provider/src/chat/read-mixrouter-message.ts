@@ -1,3 +1,5 @@
+import { findMarkdownDataUriImages } from './scan-markdown-data-uri-images';
+
 /**
  * Readers for the fields of a chat `message` (generate) or `delta` (stream). Both paths
  * share them, so the gateway's odd shapes are handled once. They take `unknown` and use
@@ -36,6 +38,7 @@ export function readReasoning(message: Rec): string | undefined {
   return undefined;
 }
 
+// Anchored, and every quantifier is followed by a literal it cannot match: linear.
 const DATA_URL = /^data:([^;,]+)?(?:;[^,]*)?;base64,(.*)$/s;
 
 const EXTENSION_MEDIA_TYPES: Record<string, string> = {
@@ -79,45 +82,45 @@ export function fileItemFromUrl(
   }
 }
 
-// Stock new-api appends Gemini images to the text as `![image](data:…;base64,…)`, and
-// other inline media as `[media](data:…)` (protocol §4.2).
-const MARKDOWN_DATA_URI =
-  /!?\[[^\]\n]*\]\((data:[a-z0-9.+-]+\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=\s]+)\)/gi;
-
-function splitMarkdownDataUris(text: string, out: MixRouterContentItem[]): void {
-  if (!text.includes('](data:')) {
-    if (text.length > 0) out.push({ type: 'text', text });
-    return;
-  }
+function splitMarkdownDataUriImages(text: string, out: MixRouterContentItem[]): void {
   let last = 0;
-  for (const match of text.matchAll(MARKDOWN_DATA_URI)) {
-    const item = fileItemFromUrl(match[1]!, undefined);
+  for (const match of findMarkdownDataUriImages(text)) {
+    const item = fileItemFromUrl(match.url, undefined);
     if (item === undefined) continue;
-    const before = text.slice(last, match.index);
-    if (before.length > 0) out.push({ type: 'text', text: before });
+    if (match.start > last) out.push({ type: 'text', text: text.slice(last, match.start) });
     out.push(item);
-    last = match.index! + match[0].length;
+    last = match.end;
   }
-  const rest = text.slice(last);
-  if (rest.length > 0) out.push({ type: 'text', text: rest });
+  if (last < text.length) out.push({ type: 'text', text: last === 0 ? text : text.slice(last) });
+}
+
+function pushText(text: string, markdownImages: boolean, out: MixRouterContentItem[]): void {
+  if (markdownImages && text.includes('](')) splitMarkdownDataUriImages(text, out);
+  else if (text.length > 0) out.push({ type: 'text', text });
 }
 
 /**
  * `content` as a string, null, or (MixRouter's Gemini image models) an array of
- * `{type:"text"}` / `{type:"image_url", image_url:{url, MimeType}}` parts.
+ * `{type:"text"}` / `{type:"image_url", image_url:{url, MimeType}}` parts. With
+ * `markdownImages` (image-output models), markdown data-URI images in the text
+ * (`![image](data:image/png;base64,…)`, stock new-api's Gemini image output, protocol
+ * §4.2) become file items; otherwise text stays text, whatever it contains.
  */
-export function readContent(message: Rec): MixRouterContentItem[] {
+export function readContent(
+  message: Rec,
+  { markdownImages }: { markdownImages: boolean },
+): MixRouterContentItem[] {
   const content = message.content;
   const out: MixRouterContentItem[] = [];
   if (typeof content === 'string') {
-    splitMarkdownDataUris(content, out);
+    pushText(content, markdownImages, out);
   } else if (Array.isArray(content)) {
     for (const part of content) {
       const p = asRecord(part);
       if (p === undefined) continue;
       if (p.type === 'text' || p.type === 'output_text') {
         const text = asString(p.text);
-        if (text !== undefined) splitMarkdownDataUris(text, out);
+        if (text !== undefined) pushText(text, markdownImages, out);
       } else if (p.type === 'image_url' || p.type === 'image') {
         const image = p.image_url ?? p.image;
         const imageRecord = asRecord(image);

@@ -1,11 +1,38 @@
 /** A run of text that is either visible answer text or reasoning. */
 export type TaggedSegment = { kind: 'text' | 'reasoning'; text: string };
 
-const TAGS: ReadonlyArray<readonly [open: string, close: string]> = [
-  ['<think>', '</think>'],
-  // Seen on MixRouter Claude responses: the thinking budget block leaks into `content`.
-  ['<budget:thinking>', '</budget:thinking>'],
-];
+export type ReasoningTagPair = readonly [open: string, close: string];
+
+/** `<think>…</think>`: MiniMax M2, and new-api's "thinking_to_content" rewrite (protocol §3.2). */
+export const THINK_TAGS: ReasoningTagPair = ['<think>', '</think>'];
+/** Seen on MixRouter Claude responses: the thinking budget block leaks into `content` (protocol §4.1). */
+export const BUDGET_THINKING_TAGS: ReasoningTagPair = ['<budget:thinking>', '</budget:thinking>'];
+const ALL_TAGS: readonly ReasoningTagPair[] = [THINK_TAGS, BUDGET_THINKING_TAGS];
+
+/**
+ * Trailing whitespace of a reasoning block is held back (it is trimmed if the close tag
+ * follows) only up to this length, so whitespace-only output cannot make every delta
+ * rescan a growing buffer.
+ */
+const MAX_HELD_WHITESPACE = 256;
+
+/**
+ * Which inline tags to split out of a model's text. By default only what the
+ * catalogue says the family writes (`inlineThinkTags`, `leaksBudgetThinking`): any
+ * other model's answer that merely mentions `<think>` keeps its text. The user's
+ * `extractReasoningTags` overrides: `true` splits both kinds, `false` none.
+ */
+export function reasoningTagsFor(
+  quirks: { readonly inlineThinkTags?: boolean; readonly leaksBudgetThinking?: boolean },
+  requested: boolean | undefined,
+): readonly ReasoningTagPair[] {
+  if (requested === true) return ALL_TAGS;
+  if (requested === false) return [];
+  const tags: ReasoningTagPair[] = [];
+  if (quirks.inlineThinkTags) tags.push(THINK_TAGS);
+  if (quirks.leaksBudgetThinking) tags.push(BUDGET_THINKING_TAGS);
+  return tags;
+}
 
 /** Length of the longest suffix of `text` that is a proper prefix of one of `tags`. */
 function partialTagSuffix(text: string, tags: readonly string[]): number {
@@ -16,8 +43,6 @@ function partialTagSuffix(text: string, tags: readonly string[]): number {
   return 0;
 }
 
-const OPEN_TAGS = TAGS.map(([open]) => open);
-
 /**
  * Splits inline `<think>…</think>` (and `<budget:thinking>…</budget:thinking>`) out of
  * answer text. Streaming-safe: a tag split across chunks is held back until it is
@@ -25,9 +50,16 @@ const OPEN_TAGS = TAGS.map(([open]) => open);
  * (generate) and on deltas (stream) alike.
  */
 export class ReasoningTagSplitter {
+  private readonly tags: readonly ReasoningTagPair[];
+  private readonly openTags: readonly string[];
   private pending = '';
   private closeTag: string | undefined;
   private trimLeading = false;
+
+  constructor(tags: readonly ReasoningTagPair[] = ALL_TAGS) {
+    this.tags = tags;
+    this.openTags = tags.map(([open]) => open);
+  }
 
   push(chunk: string): TaggedSegment[] {
     // Fast path: the common case is plain text with no tag in sight.
@@ -44,14 +76,14 @@ export class ReasoningTagSplitter {
     const out: TaggedSegment[] = [];
     while (buffer.length > 0) {
       if (this.trimLeading) {
-        buffer = buffer.replace(/^\s+/, '');
+        buffer = buffer.trimStart();
         if (buffer.length === 0) break;
         this.trimLeading = false;
       }
       if (this.closeTag === undefined) {
         let at = -1;
         let found: readonly [string, string] | undefined;
-        for (const tag of TAGS) {
+        for (const tag of this.tags) {
           const i = buffer.indexOf(tag[0]);
           if (i !== -1 && (at === -1 || i < at)) {
             at = i;
@@ -59,7 +91,7 @@ export class ReasoningTagSplitter {
           }
         }
         if (found === undefined) {
-          const hold = partialTagSuffix(buffer, OPEN_TAGS);
+          const hold = partialTagSuffix(buffer, this.openTags);
           this.emit(out, 'text', buffer.slice(0, buffer.length - hold));
           this.pending = buffer.slice(buffer.length - hold);
           break;
@@ -75,12 +107,14 @@ export class ReasoningTagSplitter {
           // Trailing whitespace is held too: if the close tag follows, it is trimmed,
           // exactly as when the whole block arrives in one chunk.
           const body = buffer.slice(0, buffer.length - hold);
-          const visible = body.replace(/\s+$/, '');
+          let visible = body.trimEnd();
+          if (body.length - visible.length > MAX_HELD_WHITESPACE)
+            visible = body.slice(0, body.length - MAX_HELD_WHITESPACE);
           this.emit(out, 'reasoning', visible);
           this.pending = buffer.slice(visible.length);
           break;
         }
-        this.emit(out, 'reasoning', buffer.slice(0, at).replace(/\s+$/, ''));
+        this.emit(out, 'reasoning', buffer.slice(0, at).trimEnd());
         buffer = buffer.slice(at + this.closeTag.length);
         this.closeTag = undefined;
         this.trimLeading = true;
@@ -106,7 +140,10 @@ export class ReasoningTagSplitter {
 }
 
 /** Splits a complete string (non-streaming responses). */
-export function splitReasoningTags(text: string): TaggedSegment[] {
-  const splitter = new ReasoningTagSplitter();
+export function splitReasoningTags(
+  text: string,
+  tags: readonly ReasoningTagPair[] = ALL_TAGS,
+): TaggedSegment[] {
+  const splitter = new ReasoningTagSplitter(tags);
   return [...splitter.push(text), ...splitter.flush()];
 }

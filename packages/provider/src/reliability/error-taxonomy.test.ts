@@ -358,7 +358,7 @@ describe('retries through `ai`', () => {
     expect(waited).toBeLessThan(wait + 700);
   });
 
-  it('503 model_not_found is retried; 400, 401, 403 and 500 invalid_request are not', async () => {
+  it('503 model_not_found is retried; 400, 401, 403 and deterministic 500s (invalid_request, sensitive_words_detected) are not', async () => {
     const retried = recordingFetch([
       () =>
         new Response(JSON.stringify(gatewayError('无可用渠道', 'model_not_found')), {
@@ -380,6 +380,8 @@ describe('retries through `ai`', () => {
       [403, ''],
       [403, 'insufficient_user_quota'],
       [500, 'invalid_request'],
+      [500, 'sensitive_words_detected'],
+      [500, 'prompt_blocked'],
     ] as const) {
       const once = recordingFetch([
         () =>

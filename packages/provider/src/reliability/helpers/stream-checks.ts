@@ -89,7 +89,8 @@ export function comparable(parts: LanguageModelV4StreamPart[]): unknown[] {
  * `stream-start` first; exactly one `finish`, last; an `error` implies finish reason
  * `error`; every text/reasoning/tool-input block is started once, gets deltas only while
  * open, and is ended before `finish`; every `tool-input-end` is followed by its
- * `tool-call`, whose `input` is a string.
+ * `tool-call`, whose `input` is a string — or, for an answer cut off mid-arguments, the
+ * call is listed in the finish metadata's `incompleteToolCalls` instead.
  */
 export function streamContractViolations(parts: LanguageModelV4StreamPart[]): string[] {
   const violations: string[] = [];
@@ -143,6 +144,22 @@ export function streamContractViolations(parts: LanguageModelV4StreamPart[]): st
     }
     if (part.type === 'finish' && open.size > 0)
       violations.push(`blocks still open at finish: ${[...open.keys()].join(', ')}`);
+    if (part.type === 'finish') {
+      // A call cut off mid-arguments is withheld on purpose and listed in the metadata.
+      const withheld = (part.providerMetadata?.mixrouter?.incompleteToolCalls ?? []) as Array<{
+        toolCallId: string;
+      }>;
+      for (const call of withheld) {
+        if (!awaitingCall.delete(call.toolCallId))
+          violations.push(`withheld call ${call.toolCallId} was never streamed or was emitted`);
+        else if (
+          !['error', 'interrupted', 'length', 'content-filter'].includes(part.finishReason.unified)
+        )
+          violations.push(
+            `call ${call.toolCallId} withheld with finish ${part.finishReason.unified}`,
+          );
+      }
+    }
     if (part.type === 'finish' && awaitingCall.size > 0) {
       violations.push(`tool-input-end without tool-call: ${[...awaitingCall].join(', ')}`);
     }
