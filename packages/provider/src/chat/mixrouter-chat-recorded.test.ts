@@ -16,6 +16,7 @@ import { toSseEvents } from '../test-utils/sse';
 const RECORDED = fileURLToPath(new URL('./__fixtures__/recorded/', import.meta.url));
 const server = createTestServer({ [CHAT_URL]: {} });
 
+// biome-ignore lint/suspicious/noExplicitAny: recorded JSON of many vendors, read loosely on purpose
 type Chunk = Record<string, any>;
 
 function recordedLines(name: string): string[] {
