@@ -4,6 +4,7 @@ import {
   functionResponseProblem,
   nativeTurns,
   thinkingConfigProblem,
+  toolsProblem,
 } from './contracts/gemini-contract.ts';
 import { contractsEnforced } from './contracts/strict-mode.ts';
 import { embedText } from './embeddings.ts';
@@ -196,6 +197,10 @@ export async function handleGenerateContent(ctx: Ctx): Promise<void> {
     const thinking = asObject(pick(generation, 'thinkingConfig', 'thinking_config'));
     const v =
       thinkingConfigProblem(thinking, model.replace(/^emulator-/, '')) ??
+      toolsProblem(
+        asArray(body.tools).some((t) => asArray(asObject(t)?.functionDeclarations).length > 0),
+        model.replace(/^emulator-/, ''),
+      ) ??
       functionResponseProblem(nativeTurns(contents));
     if (v) return sendUpstreamError(ctx, v.status, v.message, v.type, v.code, v.param);
     const problem = isGemini3(model) ? signatureProblem(contents) : undefined;

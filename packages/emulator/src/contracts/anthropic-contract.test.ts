@@ -38,6 +38,19 @@ describe('Anthropic contract', () => {
     expect(viaChat({ temperature: 0.5, top_k: 5, tool_choice: 'required', tools })).toBeUndefined();
   });
 
+  it('adaptive thinking is refused by models before Claude 4.6', () => {
+    expect(viaChat({ thinking: { type: 'adaptive' } })?.message).toContain(
+      "Input tag 'adaptive' found using 'type' does not match any of the expected tags",
+    );
+    expect(
+      chatContractViolation(
+        { messages: user, thinking: { type: 'adaptive' } },
+        'claude-opus-4-6',
+        'anthropic',
+      ),
+    ).toBeUndefined();
+  });
+
   it('max_tokens above the model limit', () => {
     expect(
       chatContractViolation(

@@ -25,6 +25,18 @@ export const CLAUDE_MAX_OUTPUT: Readonly<Record<string, number>> = {
   'claude-opus-4-5-20251101': 64_000,
 };
 
+/**
+ * Models that take `thinking.type: "adaptive"` (extended-thinking page: adaptive thinking
+ * arrived with Claude Opus 4.6); older models know only `enabled` and `disabled`.
+ */
+const ADAPTIVE_PATTERN = /^claude-(opus|sonnet)-4-([6-9]|\d{2})/;
+
+export function thinkingTypeError(body: JsonObject, model: string): string | undefined {
+  const type = asObject(body.thinking)?.type;
+  if (type !== 'adaptive' || ADAPTIVE_PATTERN.test(model)) return undefined;
+  return "thinking: Input tag 'adaptive' found using 'type' does not match any of the expected tags: 'disabled', 'enabled'";
+}
+
 function claudeError(message: string): ContractViolation {
   return invalidRequest(message);
 }
@@ -144,6 +156,7 @@ export function claudeRequestViolation(
   const messages = asArray(request.messages).map((m) => asObject(m) ?? {});
   const thinkingOn = ['enabled', 'adaptive'].includes(String(asObject(request.thinking)?.type));
   const problem =
+    thinkingTypeError(request, model) ??
     maxTokensError(request, model) ??
     thinkingConfigError(request, options.budgetOptional) ??
     toolPairingError(messages) ??

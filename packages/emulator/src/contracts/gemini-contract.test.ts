@@ -94,6 +94,17 @@ describe('Gemini contract (chat, converted)', () => {
     );
   });
 
+  it('image models take no function declarations', () => {
+    const tools = [{ type: 'function', function: { name: 'w', parameters: { type: 'object' } } }];
+    expect(
+      chatContractViolation(
+        { messages: [{ role: 'user', content: 'Draw a cat' }], tools },
+        'gemini-2.5-flash-image',
+        'google',
+      )?.message,
+    ).toBe('Function calling is not enabled for models/gemini-2.5-flash-image');
+  });
+
   it('stop beyond 5 sequences is capped by the converter, not refused', () => {
     expect(
       chatContractViolation(

@@ -26,6 +26,8 @@ export interface GeminiModelContract {
   budget?: { min: number; max: number; canDisable: boolean };
   /** Level models: the accepted levels. */
   levels?: readonly string[];
+  /** Image-output models refuse function declarations. */
+  noTools?: boolean;
 }
 
 const PRO_25: GeminiModelContract = {
@@ -51,9 +53,9 @@ export const GEMINI_MODELS: Readonly<Record<string, GeminiModelContract>> = {
   'gemini-2.5-flash-lite-preview': LITE_25,
   'gemini-3-pro-preview': { thinking: 'level', levels: ['low', 'high'] },
   'gemini-3-flash-preview': { thinking: 'level', levels: ['minimal', 'low', 'medium', 'high'] },
-  'gemini-3-pro-image-preview': { thinking: 'level', levels: ['low', 'high'] },
-  'gemini-2.5-flash-image': { thinking: 'none' },
-  'gemini-2.5-flash-image-preview': { thinking: 'none' },
+  'gemini-3-pro-image-preview': { thinking: 'level', levels: ['low', 'high'], noTools: true },
+  'gemini-2.5-flash-image': { thinking: 'none', noTools: true },
+  'gemini-2.5-flash-image-preview': { thinking: 'none', noTools: true },
 };
 
 export function geminiModelContract(model: string): GeminiModelContract {
@@ -153,7 +155,17 @@ function chatTurns(body: JsonObject): { calls: number; responses: number }[] {
 
 const functionResponses: ChatRule = ({ body }) => functionResponseProblem(chatTurns(body));
 
-export const GEMINI_RULES: readonly ChatRule[] = [thinkingConfig, functionResponses];
+/** `Function calling is not enabled for models/<id>` (image-generation models). */
+export function toolsProblem(hasTools: boolean, model: string): ContractViolation | undefined {
+  return hasTools && geminiModelContract(model).noTools
+    ? geminiError(`Function calling is not enabled for models/${model}`)
+    : undefined;
+}
+
+const tools: ChatRule = ({ body, model }) =>
+  toolsProblem(Array.isArray(body.tools) && body.tools.length > 0, model);
+
+export const GEMINI_RULES: readonly ChatRule[] = [thinkingConfig, tools, functionResponses];
 
 /** Native `contents` as turns (for /v1beta generateContent). */
 export function nativeTurns(

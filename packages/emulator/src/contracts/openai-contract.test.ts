@@ -123,6 +123,30 @@ describe('OpenAI contract', () => {
     );
   });
 
+  it('max output tokens per model and images on text-only models', () => {
+    expect(check('gpt-4o', { max_tokens: 20_000 })).toMatchObject({
+      message:
+        'max_tokens is too large: 20000. This model supports at most 16384 completion tokens, whereas you provided 20000.',
+      param: 'max_tokens',
+    });
+    // The gateway renames max_tokens for o-series before OpenAI checks the limit.
+    expect(check('o3', { max_tokens: 200_000 })?.param).toBe('max_completion_tokens');
+    expect(check('gpt-4.1', { max_tokens: 32_768 })).toBeUndefined();
+    const image = [
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'What is it?' },
+          { type: 'image_url', image_url: { url: 'https://example.com/a.png' } },
+        ],
+      },
+    ];
+    expect(chatContractViolation({ messages: image }, 'o3-mini', 'openai')?.message).toBe(
+      'Invalid content type. image_url is only supported by certain models.',
+    );
+    expect(chatContractViolation({ messages: image }, 'gpt-4o', 'openai')).toBeUndefined();
+  });
+
   it('responses-only ids get the 404 OpenAI sends on chat completions', () => {
     expect(check('o3-pro', {})).toMatchObject({ status: 404, param: 'model' });
     expect(check('emulator-gpt-5.1-codex', {})?.status).toBe(404);

@@ -14,7 +14,7 @@
  */
 
 import { contentText } from '../chat-request.ts';
-import { asArray, asObject, asString, type JsonObject } from '../json-util.ts';
+import { asArray, asNumber, asObject, asString, type JsonObject } from '../json-util.ts';
 import { type ChatRule, type ContractViolation, invalidRequest } from './contract-types.ts';
 
 export interface OpenAIModelContract {
@@ -24,6 +24,10 @@ export interface OpenAIModelContract {
   rejects: readonly string[];
   /** Only served on /v1/responses. */
   responsesOnly?: boolean;
+  /** Largest `max_tokens` / `max_completion_tokens` (model page, "Max output tokens"). */
+  maxOutput?: number;
+  /** The model reads no images (gpt-4, o3-mini). */
+  textOnly?: boolean;
 }
 
 /** Reasoning-model restrictions (guides/reasoning "Limitations"). */
@@ -39,36 +43,49 @@ const REASONING_REJECTS = [
 const REASONING_REJECTS_WITH_STOP = [...REASONING_REJECTS, 'stop'];
 const LMH = ['low', 'medium', 'high'] as const;
 
-const reasoning = (efforts: readonly string[], stop = true): OpenAIModelContract => ({
+const reasoning = (
+  efforts: readonly string[],
+  maxOutput: number,
+  stop = true,
+): OpenAIModelContract => ({
   efforts,
   rejects: stop ? REASONING_REJECTS_WITH_STOP : REASONING_REJECTS,
+  maxOutput,
 });
-const CHAT_MODEL: OpenAIModelContract = { rejects: [] };
+const chat = (maxOutput?: number, textOnly?: boolean): OpenAIModelContract => ({
+  rejects: [],
+  maxOutput,
+  textOnly,
+});
+const CHAT_MODEL: OpenAIModelContract = chat();
 
 /** Per model: effort values from each model's page on platform.openai.com/docs/models. */
 export const OPENAI_MODELS: Readonly<Record<string, OpenAIModelContract>> = {
-  'gpt-4': CHAT_MODEL,
-  'gpt-4o': CHAT_MODEL,
-  'gpt-4o-mini': CHAT_MODEL,
-  'gpt-4.1': CHAT_MODEL,
-  'gpt-4o-audio-preview': CHAT_MODEL,
-  'gpt-audio': CHAT_MODEL,
-  o1: reasoning(LMH),
-  o3: reasoning(LMH),
+  'gpt-4': chat(8192, true),
+  'gpt-4o': chat(16_384),
+  'gpt-4o-mini': chat(16_384),
+  'gpt-4.1': chat(32_768),
+  'gpt-4o-audio-preview': chat(16_384),
+  'gpt-audio': chat(16_384),
+  o1: reasoning(LMH, 100_000),
+  o3: reasoning(LMH, 100_000),
   // o3-mini still takes `stop` (only "o3 and o4-mini" are named in the API reference).
-  'o3-mini': reasoning(LMH, false),
-  'o3-pro': { ...reasoning(LMH), responsesOnly: true },
-  'o3-deep-research': reasoning(['medium']),
-  'o4-mini': reasoning(LMH),
-  'o4-mini-deep-research': reasoning(['medium']),
-  'gpt-5': reasoning(['minimal', ...LMH]),
-  'gpt-5-mini': reasoning(['minimal', ...LMH]),
-  'gpt-5-nano': reasoning(['minimal', ...LMH]),
+  'o3-mini': { ...reasoning(LMH, 100_000, false), textOnly: true },
+  'o3-pro': { ...reasoning(LMH, 100_000), responsesOnly: true },
+  'o3-deep-research': reasoning(['medium'], 100_000),
+  'o4-mini': reasoning(LMH, 100_000),
+  'o4-mini-deep-research': reasoning(['medium'], 100_000),
+  'gpt-5': reasoning(['minimal', ...LMH], 128_000),
+  'gpt-5-mini': reasoning(['minimal', ...LMH], 128_000),
+  'gpt-5-nano': reasoning(['minimal', ...LMH], 128_000),
   // gpt-5.1 replaced `minimal` with `none`; gpt-5.2 added `xhigh`.
-  'gpt-5.1': reasoning(['none', ...LMH]),
-  'gpt-5.2': reasoning(['none', ...LMH, 'xhigh']),
-  'gpt-5.1-codex': { ...reasoning(LMH), responsesOnly: true },
-  'gpt-5.2-pro': { ...reasoning(['medium', 'high', 'xhigh']), responsesOnly: true },
+  'gpt-5.1': reasoning(['none', ...LMH], 128_000),
+  'gpt-5.2': reasoning(['none', ...LMH, 'xhigh'], 128_000),
+  'gpt-5.1-codex': { ...reasoning(LMH, 128_000), responsesOnly: true },
+  'gpt-5.2-pro': { ...reasoning(['medium', 'high', 'xhigh'], 128_000), responsesOnly: true },
+  'gpt-5-chat': chat(16_384),
+  'gpt-5.1-chat-latest': chat(16_384),
+  'gpt-5.2-chat': chat(16_384),
   // Open-weight model served by third-party hosts: takes efforts and sampling alike.
   'gpt-oss-120b': { efforts: LMH, rejects: [] },
 };
@@ -77,7 +94,7 @@ export const OPENAI_MODELS: Readonly<Record<string, OpenAIModelContract>> = {
 export function openAIModelContract(model: string): OpenAIModelContract {
   const listed = OPENAI_MODELS[model];
   if (listed) return listed;
-  if (/^(o\d|gpt-5)/.test(model) && !/chat/.test(model)) return reasoning(LMH);
+  if (/^(o\d|gpt-5)/.test(model) && !/chat/.test(model)) return reasoning(LMH, 100_000);
   return CHAT_MODEL;
 }
 
@@ -199,6 +216,39 @@ const toolCallShape: ChatRule = ({ body }) => {
   return undefined;
 };
 
+const maxOutput: ChatRule = ({ body, model }) => {
+  const max = openAIModelContract(model).maxOutput;
+  for (const param of ['max_completion_tokens', 'max_tokens']) {
+    const value = asNumber(body[param]);
+    if (max !== undefined && value !== undefined && value > max) {
+      return invalidRequest(
+        `${param} is too large: ${value}. This model supports at most ${max} completion tokens, whereas you provided ${value}.`,
+        param,
+        'invalid_value',
+      );
+    }
+  }
+  return undefined;
+};
+
+/** Text-only models refuse image parts. */
+const imageParts: ChatRule = ({ body, model }) => {
+  if (!openAIModelContract(model).textOnly) return undefined;
+  const messages = asArray(body.messages);
+  for (let i = 0; i < messages.length; i++) {
+    const parts = asArray(asObject(messages[i])?.content);
+    const j = parts.findIndex((p) => asObject(p)?.type === 'image_url');
+    if (j >= 0) {
+      return invalidRequest(
+        'Invalid content type. image_url is only supported by certain models.',
+        `messages.[${i}].content.[${j}].type`,
+        'invalid_value',
+      );
+    }
+  }
+  return undefined;
+};
+
 export const OPENAI_RULES: readonly ChatRule[] = [
   responsesOnly,
   unknownKeys,
@@ -207,4 +257,6 @@ export const OPENAI_RULES: readonly ChatRule[] = [
   jsonWordRule,
   reasoningOnMessages,
   toolCallShape,
+  maxOutput,
+  imageParts,
 ];
