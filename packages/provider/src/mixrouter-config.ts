@@ -16,8 +16,39 @@ export type MixRouterConfig = {
   url: (path: string) => string;
   /** Authorization and user headers; evaluated per request so a missing key fails at call time. */
   headers: () => Record<string, string | undefined>;
+  /**
+   * The fetch for API requests. The factory passes the shared API fetch
+   * (`createMixRouterApiFetch`: same-origin redirects only, secrets redacted); a route
+   * added later gets both by using it.
+   */
   fetch?: FetchFunction;
+  /**
+   * The fetch for URLs taken from response bodies (the factory's
+   * `createMixRouterDownloadTransport`: address-level checks, connects to the checked
+   * address). `downloadResponseUrl` follows redirects and picks headers around it.
+   */
+  downloadFetch?: FetchFunction;
+  /** The user's own fetch (or undefined: the global one), for URLs the user passed in (image-edit inputs). */
+  inputFetch?: FetchFunction;
+  downloads?: MixRouterDownloadSettings;
   generateId?: () => string;
+};
+
+/** A `dns.lookup`-shaped resolver: all addresses of a host name. */
+export type MixRouterLookup = (
+  hostname: string,
+) => Promise<Array<{ address: string; family: 4 | 6 }>>;
+
+/** `downloads` provider setting: how URLs found in responses are fetched. */
+export type MixRouterDownloadSettings = {
+  /**
+   * Also download from hosts that resolve to private, loopback, link-local, CGNAT or
+   * unique-local addresses, cloud metadata included (a gateway whose media store sits on
+   * your private network). Default `false`.
+   */
+  allowPrivateNetwork?: boolean;
+  /** The resolver used for the address check (default: `node:dns` `lookup`, all addresses). */
+  lookup?: MixRouterLookup;
 };
 
 export const USER_AGENT_TOKEN = `ai-sdk-mixrouter/${VERSION}`;

@@ -20,7 +20,9 @@ import { getMixRouterCredits, type MixRouterCredits } from './credits/get-mixrou
 import { MixRouterEmbeddingModel } from './embedding/mixrouter-embedding-model';
 import { MixRouterImageModel } from './image/mixrouter-image-model';
 import { listMixRouterModels, type MixRouterListedModel } from './list-mixrouter-models';
-import type { MixRouterConfig } from './mixrouter-config';
+import { createMixRouterApiFetch } from './mixrouter-api-fetch';
+import type { MixRouterConfig, MixRouterDownloadSettings } from './mixrouter-config';
+import { createMixRouterDownloadTransport } from './mixrouter-download-transport';
 import { getMixRouterModelInfo } from './mixrouter-model-catalogue';
 import type {
   MixRouterChatModelId,
@@ -31,6 +33,8 @@ import type {
   MixRouterTranscriptionModelId,
   MixRouterVideoModelId,
 } from './mixrouter-model-ids';
+import { baseURLSecrets, normaliseSecrets } from './mixrouter-redaction';
+import { buildMixRouterURL } from './mixrouter-url';
 import type { MixRouterNativeRoute } from './native/map-mixrouter-native-options';
 import { MixRouterNativeLanguageModel } from './native/mixrouter-native-language-model';
 import {
@@ -38,6 +42,7 @@ import {
   type MixRouterNativeProviders,
   resolveMixRouterNativeProviders,
 } from './native/mixrouter-native-providers';
+import { redactMixRouterModelErrors, withRedactedErrors } from './redact-mixrouter-model-errors';
 import { MixRouterRerankingModel } from './reranking/mixrouter-reranking-model';
 import { MixRouterSpeechModel } from './speech/mixrouter-speech-model';
 import { MixRouterTranscriptionModel } from './transcription/mixrouter-transcription-model';
@@ -52,8 +57,18 @@ export interface MixRouterProviderSettings {
   baseURL?: string;
   /** Extra headers sent on every request. */
   headers?: Record<string, string | undefined>;
-  /** Custom fetch, e.g. for proxies, logging or tests. */
+  /**
+   * Custom fetch, e.g. for proxies, logging or tests. Used for every request; API
+   * requests still follow redirects only within their own origin (the package asks for
+   * `redirect: 'manual'`).
+   */
   fetch?: FetchFunction;
+  /**
+   * How URLs found in responses (image `url`, speech `audio_url`, video URLs) are
+   * downloaded. By default a host that resolves to a private, loopback, link-local,
+   * CGNAT, unique-local or metadata address is refused (see SECURITY.md).
+   */
+  downloads?: MixRouterDownloadSettings;
   /** ID generator for tool calls and sources without ids (tests). */
   generateId?: () => string;
   /**
@@ -191,21 +206,43 @@ export function createMixRouterProvider(
 
   const customFetch = settings.fetch && honourAbortSignal(settings.fetch);
 
+  // The key (read at call time, like `headers`) and what the base URL carries: redacted
+  // from every response and every error.
+  const fixedSecrets = baseURLSecrets(baseURL);
+  const secrets = () =>
+    normaliseSecrets([
+      loadOptionalSetting({
+        settingValue: settings.apiKey,
+        environmentVariableName: 'MIXROUTER_API_KEY',
+      })?.trim(),
+      ...fixedSecrets,
+    ]);
+  // One fetch for every API request of every route: same-origin redirects, redaction.
+  const apiFetch = createMixRouterApiFetch({ fetch: customFetch, secrets });
+  const guard = <T extends object>(model: T): T => redactMixRouterModelErrors(model, secrets);
+
   const config = (kind: string): MixRouterConfig => ({
     provider: `mixrouter.${kind}`,
     baseURL,
-    url: (path) => `${baseURL}${path}`,
+    url: (path) => buildMixRouterURL(baseURL, path),
     headers,
-    fetch: customFetch,
+    fetch: apiFetch,
+    downloadFetch: createMixRouterDownloadTransport({
+      baseURL,
+      fetch: customFetch,
+      settings: settings.downloads,
+    }),
+    inputFetch: customFetch,
+    downloads: settings.downloads,
     generateId: settings.generateId,
   });
 
   const createChatModel = (modelId: MixRouterChatModelId) =>
-    new MixRouterChatLanguageModel(modelId, config('chat'));
+    guard(new MixRouterChatLanguageModel(modelId, config('chat')));
 
   const native = resolveMixRouterNativeProviders(settings.native, bundledNative);
   const createNativeModel = (route: MixRouterNativeRoute) => (modelId: MixRouterChatModelId) =>
-    new MixRouterNativeLanguageModel(modelId, route, { ...config(route), native });
+    guard(new MixRouterNativeLanguageModel(modelId, route, { ...config(route), native }));
 
   /** The catalogue picks the route; `settings.routing` can move Claude/Gemini to native routes. */
   const createLanguageModel = (modelId: MixRouterChatModelId): LanguageModelV4 => {
@@ -224,17 +261,17 @@ export function createMixRouterProvider(
   };
 
   const createEmbeddingModel = (modelId: MixRouterEmbeddingModelId) =>
-    new MixRouterEmbeddingModel(modelId, config('embedding'));
+    guard(new MixRouterEmbeddingModel(modelId, config('embedding')));
   const createImageModel = (modelId: MixRouterImageModelId) =>
-    new MixRouterImageModel(modelId, { ...config('image'), createChatModel });
+    guard(new MixRouterImageModel(modelId, { ...config('image'), createChatModel }));
   const createSpeechModel = (modelId: MixRouterSpeechModelId) =>
-    new MixRouterSpeechModel(modelId, config('speech'));
+    guard(new MixRouterSpeechModel(modelId, config('speech')));
   const createTranscriptionModel = (modelId: MixRouterTranscriptionModelId) =>
-    new MixRouterTranscriptionModel(modelId, config('transcription'));
+    guard(new MixRouterTranscriptionModel(modelId, config('transcription')));
   const createVideoModel = (modelId: MixRouterVideoModelId) =>
-    new MixRouterVideoModel(modelId, config('video'));
+    guard(new MixRouterVideoModel(modelId, config('video')));
   const createRerankingModel = (modelId: MixRouterRerankingModelId) =>
-    new MixRouterRerankingModel(modelId, config('reranking'));
+    guard(new MixRouterRerankingModel(modelId, config('reranking')));
 
   const provider = function (modelId: MixRouterChatModelId) {
     if (new.target) throw new Error('The MixRouter provider function cannot be called with `new`.');
@@ -248,12 +285,16 @@ export function createMixRouterProvider(
     responses: createNativeModel('responses'),
     messages: createNativeModel('messages'),
     gemini: createNativeModel('gemini'),
-    listModels: (options?: { abortSignal?: AbortSignal }) =>
-      listMixRouterModels({ config: config('models'), abortSignal: options?.abortSignal }),
-    getCredits: (options?: {
-      abortSignal?: AbortSignal;
-      headers?: Record<string, string | undefined>;
-    }) => getMixRouterCredits({ config: config('credits'), ...options }),
+    listModels: withRedactedErrors(
+      (options?: { abortSignal?: AbortSignal }) =>
+        listMixRouterModels({ config: config('models'), abortSignal: options?.abortSignal }),
+      secrets,
+    ),
+    getCredits: withRedactedErrors(
+      (options?: { abortSignal?: AbortSignal; headers?: Record<string, string | undefined> }) =>
+        getMixRouterCredits({ config: config('credits'), ...options }),
+      secrets,
+    ),
     embeddingModel: createEmbeddingModel,
     embedding: createEmbeddingModel,
     imageModel: createImageModel,

@@ -113,10 +113,10 @@ export class MixRouterEmbeddingModel implements EmbeddingModelV4 {
       });
     }
 
-    // Entries carry their input index; order by it when every entry has one.
-    const entries = response.data.every((entry) => typeof entry.index === 'number')
-      ? [...response.data].sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
-      : response.data;
+    const entries = orderEmbeddingEntries(response.data, {
+      modelId: this.modelId,
+      rawValue,
+    });
 
     const embeddings = entries.map((entry) =>
       typeof entry.embedding === 'string'
@@ -133,4 +133,35 @@ export class MixRouterEmbeddingModel implements EmbeddingModelV4 {
       warnings,
     };
   }
+}
+
+/**
+ * Entries in input order. Every entry carries its input `index` (OpenAI shape), or none
+ * does (then the order is the input order). A missing, duplicate, non-integer or
+ * out-of-range index is an error: sorting by it would pair embeddings with the wrong
+ * inputs without anyone noticing.
+ */
+export function orderEmbeddingEntries<T extends { index?: number | null }>(
+  entries: T[],
+  { modelId, rawValue }: { modelId: string; rawValue: unknown },
+): T[] {
+  const withIndex = entries.filter((entry) => entry.index != null).length;
+  if (withIndex === 0) return entries;
+  const fail = (problem: string) =>
+    new InvalidResponseDataError({
+      data: rawValue,
+      message: `MixRouter returned embeddings with ${problem} (model ${modelId}); cannot tell which input each belongs to.`,
+    });
+  if (withIndex !== entries.length)
+    throw fail(`an index on only ${withIndex} of ${entries.length} entries`);
+  const ordered = new Array<T | undefined>(entries.length);
+  for (const entry of entries) {
+    const index = entry.index as number;
+    if (!Number.isInteger(index) || index < 0 || index >= entries.length) {
+      throw fail(`index ${index} outside 0..${entries.length - 1}`);
+    }
+    if (ordered[index] !== undefined) throw fail(`index ${index} given twice`);
+    ordered[index] = entry;
+  }
+  return ordered as T[];
 }

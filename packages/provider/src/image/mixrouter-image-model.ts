@@ -16,6 +16,7 @@ import {
   postJsonToApi,
 } from '@ai-sdk/provider-utils';
 import { downloadResponseUrl } from '../download-response-url';
+import { MAX_CONCURRENT_DOWNLOADS, mapWithConcurrency } from '../map-with-concurrency';
 import {
   buildRequestHeaders,
   type MixRouterConfig,
@@ -239,8 +240,30 @@ export class MixRouterImageModel implements ImageModelV4 {
 
     const { value: response, responseHeaders } = post;
 
-    const entries = await Promise.all(
-      (response.data ?? []).map(async (item): Promise<ImageResultEntry | undefined> => {
+    // Downloads: at most `n` (what was asked for), a few at a time. An answer listing
+    // hundreds of URLs for `n: 1` must not cause hundreds of downloads. Inline (base64)
+    // results cost nothing and are all kept.
+    const data: Array<(typeof response.data & {})[number] | undefined> = [...(response.data ?? [])];
+    let urlResults = 0;
+    for (let i = 0; i < data.length; i++) {
+      const item = data[i];
+      if (item === undefined || nonEmpty(item.b64_json) !== undefined) continue;
+      const url = nonEmpty(item.url);
+      if (url === undefined || decodeImageDataUrl(url) !== undefined) continue;
+      urlResults++;
+      if (urlResults > n) data[i] = undefined;
+    }
+    if (urlResults > n) {
+      warnings.push({
+        type: 'other',
+        message: `MixRouter returned ${urlResults} image URLs for n=${n} (model ${this.modelId}); only the first ${n} were downloaded, the others are dropped.`,
+      });
+    }
+    const entries = await mapWithConcurrency(
+      data,
+      MAX_CONCURRENT_DOWNLOADS,
+      async (item): Promise<ImageResultEntry | undefined> => {
+        if (item === undefined) return undefined;
         const revisedPrompt = nonEmpty(item.revised_prompt);
         const withPrompt = (image: string | Uint8Array): ImageResultEntry =>
           revisedPrompt !== undefined ? { image, revisedPrompt } : { image };
@@ -252,14 +275,14 @@ export class MixRouterImageModel implements ImageModelV4 {
         if (url === undefined) return undefined;
         const inline = decodeImageDataUrl(url);
         if (inline !== undefined) return withPrompt(inline.base64);
-        const { data } = await downloadResponseUrl({
+        const { data: downloaded } = await downloadResponseUrl({
           url,
           config: this.config,
           headers,
           abortSignal,
         });
-        return withPrompt(data);
-      }),
+        return withPrompt(downloaded);
+      },
     );
     const kept = entries.filter((entry): entry is ImageResultEntry => entry !== undefined);
 
@@ -301,7 +324,10 @@ export class MixRouterImageModel implements ImageModelV4 {
     abortSignal: AbortSignal | undefined;
   }): Promise<FormData> {
     const load = (file: ImageModelV4File) =>
-      loadImageModelFile(file, { fetch: this.config.fetch, abortSignal });
+      loadImageModelFile(file, {
+        fetch: this.config.inputFetch ?? this.config.fetch,
+        abortSignal,
+      });
     const [images, maskFile] = await Promise.all([
       Promise.all(files.map(load)),
       mask !== undefined ? load(mask) : undefined,

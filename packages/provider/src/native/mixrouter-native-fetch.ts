@@ -2,6 +2,8 @@ import type { FetchFunction } from '@ai-sdk/provider-utils';
 import { deepMerge } from '../chat/build-mixrouter-chat-request';
 import { type MixRouterConfig, USER_AGENT_TOKEN } from '../mixrouter-config';
 import { mixrouterFailedResponseHandler } from '../mixrouter-error';
+import { splitMixRouterBaseURL, withBaseURLQuery } from '../mixrouter-url';
+import { detectMixRouterNativeErrors } from './detect-mixrouter-native-errors';
 
 // Credentials the official providers set with the placeholder key we give them.
 const FOREIGN_AUTH_HEADERS = ['authorization', 'x-api-key', 'x-goog-api-key'];
@@ -14,8 +16,16 @@ const FOREIGN_AUTH_HEADERS = ['authorization', 'x-api-key', 'x-goog-api-key'];
  *   route, protocol §1), loaded at call time so a missing key names MIXROUTER_API_KEY;
  * - appends our user-agent token and the provider's extra headers;
  * - deep-merges `providerOptions.mixrouter.extraBody` into the JSON body;
+ * - puts the base URL's query string (`…/v1?key=…`) back on the request URL: the
+ *   official providers are given the base URL without it, as they append paths by
+ *   string concatenation;
  * - turns every non-2xx answer into a `MixRouterAPIError` parsed from the gateway's
- *   error shapes (the official parsers expect their vendors' shapes, not the gateway's).
+ *   error shapes (the official parsers expect their vendors' shapes, not the gateway's),
+ *   and so does a gateway error sent with status 200 (`detectMixRouterNativeErrors`).
+ *
+ * It goes through `config.fetch`, the shared API fetch (same-origin redirects only,
+ * redaction). A request to any other origin than the base URL's gets none of the
+ * MixRouter headers (and the placeholder credentials are removed).
  */
 export function createMixRouterNativeFetch({
   config,
@@ -24,12 +34,20 @@ export function createMixRouterNativeFetch({
   config: MixRouterConfig;
   extraBody?: Record<string, unknown>;
 }): FetchFunction {
-  const baseFetch: FetchFunction = config.fetch ?? globalThis.fetch;
+  const { search } = splitMixRouterBaseURL(config.baseURL);
+  const baseOrigin = new URL(config.baseURL).origin;
   return async (input, init) => {
+    const baseFetch: FetchFunction = config.fetch ?? globalThis.fetch;
+    const requestURL =
+      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const sameOrigin = new URL(requestURL).origin === baseOrigin;
+    const url = sameOrigin ? withBaseURLQuery(requestURL, search) : requestURL;
     const headers = new Headers(init?.headers);
     for (const name of FOREIGN_AUTH_HEADERS) headers.delete(name);
-    for (const [name, value] of Object.entries(config.headers())) {
-      if (value !== undefined) headers.set(name, value);
+    if (sameOrigin) {
+      for (const [name, value] of Object.entries(config.headers())) {
+        if (value !== undefined) headers.set(name, value);
+      }
     }
     const userAgent = headers.get('user-agent');
     headers.set('user-agent', userAgent ? `${userAgent} ${USER_AGENT_TOKEN}` : USER_AGENT_TOKEN);
@@ -48,12 +66,13 @@ export function createMixRouterNativeFetch({
       }
     }
 
-    const response = await baseFetch(input, { ...init, headers, body });
+    const response = await baseFetch(url, { ...init, headers, body });
     if (!response.ok) {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       const { value } = await mixrouterFailedResponseHandler({ response, url, requestBodyValues });
       throw value;
     }
-    return response;
+    return sameOrigin
+      ? detectMixRouterNativeErrors(response, { url, requestBodyValues })
+      : response;
   };
 }

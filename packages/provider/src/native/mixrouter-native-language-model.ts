@@ -7,6 +7,7 @@ import type {
 } from '@ai-sdk/provider';
 import type { MixRouterConfig } from '../mixrouter-config';
 import { getMixRouterModelInfo, type MixRouterModelInfo } from '../mixrouter-model-catalogue';
+import { splitMixRouterBaseURL } from '../mixrouter-url';
 import {
   type MixRouterNativeRoute,
   mapMixRouterNativeOptions,
@@ -78,12 +79,14 @@ export class MixRouterNativeLanguageModel implements LanguageModelV4 {
   ): Promise<LanguageModelV4> {
     const fetch = createMixRouterNativeFetch({ config: this.config, extraBody });
     const { native } = this.config;
+    // Without the query: the native fetch appends it after the path the providers add.
+    const baseURL = splitMixRouterBaseURL(this.config.baseURL).base;
     switch (this.route) {
       case 'responses': {
         const createOpenAI = await (native.openai as NonNullable<typeof native.openai>)();
         return createOpenAI({
           apiKey: PLACEHOLDER_KEY,
-          baseURL: this.config.baseURL,
+          baseURL,
           fetch,
         }).responses(this.modelId);
       }
@@ -91,7 +94,7 @@ export class MixRouterNativeLanguageModel implements LanguageModelV4 {
         const createAnthropic = await (native.anthropic as NonNullable<typeof native.anthropic>)();
         return createAnthropic({
           apiKey: PLACEHOLDER_KEY,
-          baseURL: this.config.baseURL,
+          baseURL,
           fetch,
         }).messages(this.modelId);
       }
@@ -99,7 +102,7 @@ export class MixRouterNativeLanguageModel implements LanguageModelV4 {
         const createGoogle = await (native.google as NonNullable<typeof native.google>)();
         return createGoogle({
           apiKey: PLACEHOLDER_KEY,
-          baseURL: geminiBaseURL(this.config.baseURL),
+          baseURL: geminiBaseURL(baseURL),
           fetch,
         }).languageModel(this.modelId);
       }

@@ -79,6 +79,8 @@ function provider(settings: Parameters<typeof createMixRouter>[0] = {}) {
     apiKey: TEST_KEY,
     baseURL: server.baseURL,
     fetch: routingFetch(),
+    // The CDN name is public: resolve it to a public address (the routing fetch serves it).
+    downloads: { lookup: async () => [{ address: '93.184.216.34', family: 4 }] },
     generateId: counterIds(),
     ...settings,
   });
@@ -319,7 +321,7 @@ describe('the API key never leaks', () => {
       embedMany({ model: p.embedding('text-embedding-3-small'), values: ['a', 'b'] }),
     );
     await outcome('image doGenerate (b64, same-origin, CDN, redirect to CDN)', () =>
-      p.image('dall-e-3').doGenerate(IMAGE_CALL),
+      p.image('dall-e-3').doGenerate({ ...IMAGE_CALL, n: 4 }),
     );
     await outcome('generateImage', () =>
       generateImage({ model: p.image('gpt-image-1'), prompt: 'a cat', n: 1 }),
@@ -423,7 +425,7 @@ describe('the API key never leaks', () => {
       .doStream({ prompt: USER_PROMPT, includeRawChunks: true });
     await drain('stream with in-band errors', stream);
     await outcome('image download 404 on the gateway', () =>
-      p.image('dall-e-3').doGenerate(IMAGE_CALL),
+      p.image('dall-e-3').doGenerate({ ...IMAGE_CALL, n: 4 }),
     );
     await outcome('speech download 403 on the CDN', () =>
       p.speech('qwen3-tts-flash').doGenerate({ text: 'x' }),
@@ -464,7 +466,7 @@ describe('the API key never leaks', () => {
     for (const url of ['file:///etc/passwd', 'ftp://files.example.test/a.png']) {
       server.setHandler((_, res) => sendJson(res, 200, { data: [{ url }] }));
       const error = await outcome(`image refuses ${url}`, () =>
-        p.image('dall-e-3').doGenerate(IMAGE_CALL),
+        p.image('dall-e-3').doGenerate({ ...IMAGE_CALL, n: 4 }),
       );
       expect(DownloadError.isInstance(error), `${url}: ${String(error)}`).toBe(true);
     }
@@ -516,7 +518,7 @@ describe('where the key is sent', () => {
   it('only as `Authorization: Bearer` to the configured origin; never to another origin, never in a URL', async () => {
     server.reset(successHandler);
     const p = provider();
-    await p.image('dall-e-3').doGenerate(IMAGE_CALL);
+    await p.image('dall-e-3').doGenerate({ ...IMAGE_CALL, n: 4 });
     await p.speech('qwen3-tts-flash').doGenerate({ text: '你好' });
     await p.video('veo-3.1-generate-preview').doStatus!({
       operation: { taskId: 'task_same', endpoint: 'video/generations' },
@@ -550,7 +552,9 @@ describe('where the key is sent', () => {
 
   it('a redirect from the gateway to another origin drops the key', async () => {
     server.reset(successHandler);
-    await provider().image('dall-e-3').doGenerate(IMAGE_CALL);
+    await provider()
+      .image('dall-e-3')
+      .doGenerate({ ...IMAGE_CALL, n: 4 });
     const redirected = server.requests.find((r) => r.path === '/cdn/img/redirected.png');
     expect(redirected).toBeDefined();
     expect(redirected!.headers.authorization).toBeUndefined();

@@ -13,7 +13,7 @@ import {
   experimental_getVideoStatus,
   experimental_startVideo,
 } from 'ai';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { isMixRouterError } from '../mixrouter-error';
 import dec25Fixture from './__fixtures__/envelope-dec25-fail-reason-url.json';
 import envelopeFailureFixture from './__fixtures__/envelope-failure.json';
@@ -33,6 +33,13 @@ const VIDEOS_STATUS = `${BASE}/videos/task_A`;
 const CONTENT = `${BASE}/videos/task_A/content`;
 const GATEWAY_FILE = `${BASE}/files/task_A.mp4`;
 const CDN_RESULT = 'https://ark-content.volces.test/result/video.mp4';
+// Other result URLs of the fixtures, served like CDN_RESULT (the package downloads them).
+const CDN_URLS = [
+  'https://ark-content.volces.test/dec25/video.mp4',
+  'https://ark-content.volces.test/raw/video.mp4',
+  'https://storage.googleapis.test/veo/video.mp4',
+  'https://ark-content.volces.test/meta/video.mp4',
+] as const;
 
 const server = createTestServer({
   [SUBMIT_GENERIC]: {},
@@ -42,6 +49,10 @@ const server = createTestServer({
   [CONTENT]: {},
   [GATEWAY_FILE]: {},
   [CDN_RESULT]: {},
+  [CDN_URLS[0]]: {},
+  [CDN_URLS[1]]: {},
+  [CDN_URLS[2]]: {},
+  [CDN_URLS[3]]: {},
   [`${BASE}/video/generations/cgt-20251230`]: {},
   [`${BASE}/video/generations/${submitNewFixture.id}`]: {},
 });
@@ -58,6 +69,19 @@ const config: MixRouterVideoModelConfig = {
 };
 
 const seedance = new MixRouterVideoModel('doubao-seedance-1-0-lite-i2v-250428', config);
+
+/** Serves MP4 bytes on every CDN URL of the fixtures. */
+function serveCdn() {
+  for (const url of [CDN_RESULT, ...CDN_URLS]) {
+    server.urls[url].response = {
+      type: 'binary',
+      body: MP4,
+      headers: { 'content-type': 'video/mp4' },
+    };
+  }
+}
+
+const downloaded = { type: 'binary', data: new Uint8Array(MP4), mediaType: 'video/mp4' };
 
 const OPTIONS: VideoModelV4CallOptions = {
   prompt: 'The person in the picture starts walking naturally',
@@ -86,6 +110,8 @@ const GENERIC_OP = { taskId: 'task_A', endpoint: 'video/generations' };
 const VIDEOS_OP = { taskId: 'task_A', endpoint: 'videos' };
 
 describe('MixRouterVideoModel', () => {
+  beforeEach(serveCdn);
+
   it('exposes the V4 metadata and the async flow only', () => {
     expect(seedance.specificationVersion).toBe('v4');
     expect(seedance.provider).toBe('mixrouter.video');
@@ -204,12 +230,14 @@ describe('MixRouterVideoModel', () => {
       expect(server.calls[0].requestHeaders.authorization).toBe('Bearer sk-test');
     });
 
-    it('completed envelope: result_url (another origin) is returned as a URL for ai to download', async () => {
+    it('completed envelope: result_url (another origin) is downloaded without the key', async () => {
       server.urls[GENERIC_STATUS].response = json(envelopeResultUrlFixture);
       const result = await seedance.doStatus({ operation: GENERIC_OP });
+      expect(server.calls[1].requestUrl).toBe(CDN_RESULT);
+      expect(server.calls[1].requestHeaders.authorization).toBeUndefined();
       expect(result).toEqual({
         status: 'completed',
-        videos: [{ type: 'url', url: CDN_RESULT, mediaType: 'video/mp4' }],
+        videos: [downloaded],
         warnings: [],
         providerMetadata: {
           mixrouter: { taskId: 'task_A', status: 'SUCCESS', progress: 100, videoUrl: CDN_RESULT },
@@ -223,32 +251,28 @@ describe('MixRouterVideoModel', () => {
       const result = await seedance.doStatus({
         operation: { taskId: 'cgt-20251230', endpoint: 'video/generations' },
       });
-      expect(result.status === 'completed' && result.videos).toEqual([
-        {
-          type: 'url',
-          url: 'https://ark-content.volces.test/dec25/video.mp4',
-          mediaType: 'video/mp4',
-        },
-      ]);
+      expect(result.status === 'completed' && result.videos).toEqual([downloaded]);
+      expect(result.providerMetadata?.mixrouter.videoUrl).toBe(
+        'https://ark-content.volces.test/dec25/video.mp4',
+      );
     });
 
     it('reads the vendor payload data.data.content.video_url', async () => {
       server.urls[GENERIC_STATUS].response = json(envelopeVendorFixture);
       const result = await seedance.doStatus({ operation: GENERIC_OP });
-      expect(result.status === 'completed' && result.videos[0]).toMatchObject({
-        type: 'url',
-        url: 'https://ark-content.volces.test/raw/video.mp4',
-      });
+      expect(result.status === 'completed' && result.videos[0]).toEqual(downloaded);
+      expect(result.providerMetadata?.mixrouter.videoUrl).toBe(
+        'https://ark-content.volces.test/raw/video.mp4',
+      );
     });
 
     it('understands the flat {task_id, status: succeeded, url} shape, bare and in the envelope', async () => {
       server.urls[GENERIC_STATUS].response = json(flatFixture);
       const bare = await seedance.doStatus({ operation: GENERIC_OP });
-      expect(bare.status === 'completed' && bare.videos[0]).toEqual({
-        type: 'url',
-        url: 'https://storage.googleapis.test/veo/video.mp4',
-        mediaType: 'video/mp4',
-      });
+      expect(bare.status === 'completed' && bare.videos[0]).toEqual(downloaded);
+      expect(bare.providerMetadata?.mixrouter.videoUrl).toBe(
+        'https://storage.googleapis.test/veo/video.mp4',
+      );
 
       server.urls[GENERIC_STATUS].response = json({
         code: 'success',
@@ -263,10 +287,10 @@ describe('MixRouterVideoModel', () => {
       server.urls[VIDEOS_STATUS].response = json(openaiCompletedFixture);
       const result = await seedance.doStatus({ operation: VIDEOS_OP });
       expect(server.calls[0].requestUrl).toBe(VIDEOS_STATUS);
-      expect(result.status === 'completed' && result.videos[0]).toMatchObject({
-        type: 'url',
-        url: 'https://ark-content.volces.test/meta/video.mp4',
-      });
+      expect(result.status === 'completed' && result.videos[0]).toEqual(downloaded);
+      expect(result.providerMetadata?.mixrouter.videoUrl).toBe(
+        'https://ark-content.volces.test/meta/video.mp4',
+      );
     });
 
     it('falls back to GET /videos/{id}/content with Authorization when no URL is given', async () => {
@@ -341,7 +365,11 @@ describe('MixRouterVideoModel', () => {
       };
       server.urls[GENERIC_STATUS].response = json(envelopeResultUrlFixture);
       const result = await seedance.doStatus({ operation: VIDEOS_OP });
-      expect(server.calls.map((call) => call.requestUrl)).toEqual([VIDEOS_STATUS, GENERIC_STATUS]);
+      expect(server.calls.map((call) => call.requestUrl)).toEqual([
+        VIDEOS_STATUS,
+        GENERIC_STATUS,
+        CDN_RESULT,
+      ]);
       expect(result.status).toBe('completed');
     });
 
@@ -404,7 +432,7 @@ describe('MixRouterVideoModel', () => {
       const urls = server.calls.map((call) => call.requestUrl);
       expect(urls.filter((url) => url.includes('/video/generations/'))).toHaveLength(3);
       expect(urls.at(-1)).toBe(CDN_RESULT);
-      // ai downloads the CDN URL itself, without our key
+      // the package downloads the CDN URL without our key
       expect(server.calls.at(-1)?.requestHeaders.authorization).toBeUndefined();
       expect(result.providerMetadata.mixrouter).toMatchObject({ status: 'SUCCESS', progress: 100 });
     });

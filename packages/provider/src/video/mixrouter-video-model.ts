@@ -11,7 +11,7 @@ import {
   type Experimental_VideoModelV4OperationStatusResult as VideoModelV4OperationStatusResult,
   type Experimental_VideoModelV4VideoData as VideoModelV4VideoData,
 } from '@ai-sdk/provider';
-import { encodePathSegment, getFromApi, isSameOrigin, postJsonToApi } from '@ai-sdk/provider-utils';
+import { encodePathSegment, getFromApi, postJsonToApi } from '@ai-sdk/provider-utils';
 import { downloadResponseUrl } from '../download-response-url';
 import {
   buildRequestHeaders,
@@ -266,10 +266,11 @@ export class MixRouterVideoModel implements VideoModelV4 {
   }
 
   /**
-   * A URL on another origin is handed to `ai`, which downloads it without credentials
-   * (and refuses private hosts). A URL on the gateway's own origin, or no URL at all
-   * (then `GET /videos/{id}/content`, which needs the API key), is fetched here with
-   * Authorization — `ai`'s downloader would send none — and returned as bytes.
+   * The video is downloaded here, whatever its origin, so the address-level checks of
+   * `downloadResponseUrl` apply to it (handing a URL to `ai` would leave the download
+   * to a downloader that only checks the literal host). A URL on another origin gets no
+   * credentials; one on the gateway's origin, or no URL at all (then
+   * `GET /videos/{id}/content`, which needs the API key), gets Authorization.
    */
   private async resolveVideo({
     task,
@@ -283,12 +284,6 @@ export class MixRouterVideoModel implements VideoModelV4 {
     headers: Record<string, string | undefined> | undefined;
   }): Promise<{ video: VideoModelV4VideoData; sourceUrl: string }> {
     const url = extractMixRouterVideoUrl(task, { succeeded: true });
-    if (url !== undefined && !isSameOrigin(url, this.config.baseURL)) {
-      return {
-        video: { type: 'url', url, mediaType: videoMediaType(undefined, task.format) },
-        sourceUrl: url,
-      };
-    }
     const sourceUrl = url ?? this.config.url(`/videos/${taskId}/content`);
     const downloaded = await downloadResponseUrl({
       url: sourceUrl,

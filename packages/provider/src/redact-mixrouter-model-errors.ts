@@ -1,0 +1,90 @@
+import { redactErrorInPlace, redactValue } from './mixrouter-redaction';
+
+type Secrets = () => readonly string[];
+
+// Every method through which a model kind can raise an error (language, embedding,
+// reranking, image, speech, transcription and video models; later kinds use the same names).
+const MODEL_METHODS = new Set([
+  'doGenerate',
+  'doStream',
+  'doEmbed',
+  'doRerank',
+  'doStart',
+  'doStatus',
+]);
+
+function redactStreamPart(part: unknown, secrets: readonly string[]): unknown {
+  if (typeof part !== 'object' || part === null || (part as { type?: unknown }).type !== 'error') {
+    return part;
+  }
+  const error = (part as { error?: unknown }).error;
+  const redacted = redactValue(error, secrets);
+  return redacted === error ? part : { ...part, error: redacted };
+}
+
+/** The stream with `error` parts and a stream-level error redacted; cancelling it cancels the source. */
+function redactStream<T>(stream: ReadableStream<T>, secrets: Secrets): ReadableStream<T> {
+  const reader = stream.getReader();
+  return new ReadableStream<T>({
+    async pull(controller) {
+      let result: ReadableStreamReadResult<T>;
+      try {
+        result = await reader.read();
+      } catch (error) {
+        controller.error(redactErrorInPlace(error, secrets()));
+        return;
+      }
+      if (result.done) controller.close();
+      else controller.enqueue(redactStreamPart(result.value, secrets()) as T);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+}
+
+function redactResult(result: unknown, secrets: Secrets): unknown {
+  if (typeof result !== 'object' || result === null) return result;
+  const stream = (result as { stream?: unknown }).stream;
+  if (!(stream instanceof ReadableStream)) return result;
+  return { ...result, stream: redactStream(stream, secrets) };
+}
+
+/** Wraps an async function so the errors it raises are redacted before they leave. */
+export function withRedactedErrors<A extends unknown[], R>(
+  fn: (...args: A) => Promise<R>,
+  secrets: Secrets,
+): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return redactResult(await fn(...args), secrets) as R;
+    } catch (error) {
+      throw redactErrorInPlace(error, secrets());
+    }
+  };
+}
+
+/**
+ * The model, with every `do*` method's errors — thrown, `error` stream parts, and stream
+ * errors — redacted (see `mixrouter-redaction.ts`). It is the model itself behind a
+ * proxy: `instanceof`, fields and other methods are untouched. The factory applies this
+ * to every model it creates, so no route can forget it.
+ */
+export function redactMixRouterModelErrors<T extends object>(model: T, secrets: Secrets): T {
+  const wrapped = new Map<PropertyKey, unknown>();
+  return new Proxy(model, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || !MODEL_METHODS.has(String(property))) return value;
+      let method = wrapped.get(property);
+      if (method === undefined) {
+        method = withRedactedErrors(
+          (...args: unknown[]) => Reflect.apply(value, target, args) as Promise<unknown>,
+          secrets,
+        );
+        wrapped.set(property, method);
+      }
+      return method;
+    },
+  });
+}
