@@ -5,7 +5,12 @@ import { createMixRouterAPIError, extractMixRouterErrorFields } from '../mixrout
 // the first event, which is where the gateway puts an error it sends with status 200.
 const MAX_PEEK_BYTES = 64 * 1024;
 
-type Context = { url: string; requestBodyValues: unknown };
+type Context = {
+  url: string;
+  requestBodyValues: unknown;
+  /** Told about an error found after the first event; the stream then ends there. */
+  onStreamError?: (error: Error) => void;
+};
 
 /** A `data:` line, or a bare JSON line, that is one of the gateway's error shapes. */
 function errorInLine(line: string, response: Response, context: Context) {
@@ -86,8 +91,9 @@ function createLineScanner(onLine: (line: string, start: number) => void) {
  * - a JSON body that is a gateway error shape → thrown as `MixRouterAPIError`;
  * - a stream whose first event is one → thrown before the response is handed on, so
  *   `doStream` rejects and `ai` can retry a rate limit;
- * - one later in the stream → the stream errors with it (the partial answer before it
- *   is kept by the providers).
+ * - one later in the stream → the stream ends just before it (the provider finishes with
+ *   the partial answer) and `onStreamError` gets the error, which the native model
+ *   reports as an error part; without a listener the stream errors with it.
  */
 export async function detectMixRouterNativeErrors(
   response: Response,
@@ -143,6 +149,8 @@ export async function detectMixRouterNativeErrors(
 
   // Later events: an error event ends the stream. What came before it is passed on;
   // the error event itself is not (the providers would report it again in their terms).
+  // Erroring the byte stream would make the provider drop parts it has not emitted yet,
+  // so with a listener the stream is closed instead and the listener reports the error.
   let failure: Error | undefined;
   let cut = -1;
   const scanner = createLineScanner((line, start) => {
@@ -171,7 +179,11 @@ export async function detectMixRouterNativeErrors(
       // The error is raised once what came before it has been read.
       if (failure !== undefined) {
         reader.cancel().catch(() => {});
-        controller.error(failure);
+        if (context.onStreamError === undefined) controller.error(failure);
+        else {
+          context.onStreamError(failure);
+          controller.close();
+        }
         return;
       }
       const { done, value } = await reader.read();

@@ -30,9 +30,12 @@ const FOREIGN_AUTH_HEADERS = ['authorization', 'x-api-key', 'x-goog-api-key'];
 export function createMixRouterNativeFetch({
   config,
   extraBody,
+  onStreamError,
 }: {
   config: MixRouterConfig;
   extraBody?: Record<string, unknown>;
+  /** Receives a gateway error found later in a 200 stream (the stream is ended there). */
+  onStreamError?: (error: Error) => void;
 }): FetchFunction {
   const { search } = splitMixRouterBaseURL(config.baseURL);
   const baseOrigin = new URL(config.baseURL).origin;
@@ -72,7 +75,7 @@ export function createMixRouterNativeFetch({
       throw value;
     }
     return sameOrigin
-      ? detectMixRouterNativeErrors(response, { url, requestBodyValues })
+      ? detectMixRouterNativeErrors(response, { url, requestBodyValues, onStreamError })
       : response;
   };
 }

@@ -76,8 +76,9 @@ export class MixRouterNativeLanguageModel implements LanguageModelV4 {
 
   private async createInner(
     extraBody: Record<string, unknown> | undefined,
+    onStreamError?: (error: Error) => void,
   ): Promise<LanguageModelV4> {
-    const fetch = createMixRouterNativeFetch({ config: this.config, extraBody });
+    const fetch = createMixRouterNativeFetch({ config: this.config, extraBody, onStreamError });
     const { native } = this.config;
     // Without the query: the native fetch appends it after the path the providers add.
     const baseURL = splitMixRouterBaseURL(this.config.baseURL).base;
@@ -126,20 +127,33 @@ export class MixRouterNativeLanguageModel implements LanguageModelV4 {
       info: this.info,
       options,
     });
-    const inner = await this.createInner(extraBody);
+    // A gateway error event later in the stream ends the byte stream (the provider
+    // then finishes with what it had); it is reported here as an error part before the
+    // finish part, as on the chat route, so no partial output is lost.
+    let streamError: Error | undefined;
+    let reported = false;
+    const inner = await this.createInner(extraBody, (error) => {
+      streamError ??= error;
+    });
     const result = await inner.doStream(callOptions);
-    if (warnings.length === 0) return result;
+    const report = (controller: TransformStreamDefaultController<LanguageModelV4StreamPart>) => {
+      if (streamError === undefined || reported) return;
+      reported = true;
+      controller.enqueue({ type: 'error', error: streamError });
+    };
     return {
       ...result,
       stream: result.stream.pipeThrough(
         new TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart>({
           transform(part, controller) {
+            if (part.type === 'finish') report(controller);
             controller.enqueue(
-              part.type === 'stream-start'
+              part.type === 'stream-start' && warnings.length > 0
                 ? { ...part, warnings: [...warnings, ...part.warnings] }
                 : part,
             );
           },
+          flush: report,
         }),
       ),
     };

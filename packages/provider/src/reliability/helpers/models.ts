@@ -80,7 +80,13 @@ export function callsForEveryModelType(provider: ReturnType<typeof testProvider>
       provider.video('veo-3.1-generate-preview').doStatus!({
         operation: { taskId: 't1', endpoint: 'video/generations' },
       }),
+    reranking: () =>
+      provider.reranking('bge-reranker-v2-m3').doRerank({
+        documents: { type: 'text', values: ['a', 'b'] },
+        query: 'q',
+      }),
     'list models': () => provider.listModels(),
+    credits: () => provider.getCredits(),
   } satisfies Record<string, () => PromiseLike<unknown>>;
 }
 
