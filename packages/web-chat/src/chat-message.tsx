@@ -19,7 +19,16 @@ function FileView({ part }: { part: FileUIPart }) {
     );
   }
   return (
-    <a className="file file-other" data-testid="file" href={part.url} download={part.filename}>
+    <a
+      className="file file-other"
+      data-testid="file"
+      data-media-type={part.mediaType}
+      href={part.url}
+      download={part.filename}
+    >
+      <span className="file-kind">
+        {part.mediaType === 'application/pdf' ? 'PDF' : part.mediaType.split('/')[0]}
+      </span>
       {part.filename ?? part.mediaType}
     </a>
   );

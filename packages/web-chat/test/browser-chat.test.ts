@@ -13,7 +13,7 @@ import { type BrowserContext, chromium, type Locator, type Page } from 'playwrig
 import { openWebChatGateway, type WebChatGateway } from '../server/web-chat-gateway';
 import { type RunningWebChat, startWebChatServer } from '../server/web-chat-server';
 import { ensureChromium } from './ensure-chromium';
-import { gradientPng } from './test-png';
+import { gradientPng, onePagePdf } from './test-png';
 
 const OUTPUT_DIR = resolve(import.meta.dirname, '..', 'test-output');
 const SCREENSHOT = join(OUTPUT_DIR, 'web-chat.png');
@@ -175,23 +175,25 @@ test('switching to gemini-2.5-flash-image renders the generated image', async ()
   );
 });
 
-test('an image attached to a vision model reaches it', async () => {
+test('an image and a PDF attached to a vision model reach it', async () => {
   await choose('claude-sonnet-4-5-20250929');
   assert.equal(await page.getByTestId('attach').isDisabled(), false);
-  assert.match((await page.getByTestId('file-input').getAttribute('accept')) ?? '', /image\/\*/);
-  await page.getByTestId('file-input').setInputFiles({
-    name: 'gradient.png',
-    mimeType: 'image/png',
-    buffer: gradientPng(),
-  });
+  const accept = (await page.getByTestId('file-input').getAttribute('accept')) ?? '';
+  assert.match(accept, /image\/\*/);
+  assert.match(accept, /application\/pdf/);
+  await page.getByTestId('file-input').setInputFiles([
+    { name: 'gradient.png', mimeType: 'image/png', buffer: gradientPng() },
+    { name: 'note.pdf', mimeType: 'application/pdf', buffer: onePagePdf() },
+  ]);
   await page.getByTestId('attachments').getByText('gradient.png').waitFor();
-  const answer = await ask('What is in this picture?');
+  await page.getByTestId('attachments').getByText('note.pdf').waitFor();
+  const answer = await ask('What is in this picture and this PDF?');
   const sent = page.getByTestId('user-message').last();
   await sent.getByTestId('image').locator('img').waitFor();
-  assert.match(
-    await answer.getByTestId('text').innerText(),
-    /^Emulated claude-sonnet-4-5-20250929 reply to: What is in this picture\? \(received 1 image_url\)/,
-  );
+  await sent.getByTestId('file').getByText('note.pdf').waitFor();
+  const text = await answer.getByTestId('text').innerText();
+  assert.match(text, /^Emulated claude-sonnet-4-5-20250929 reply to: What is in this picture/);
+  assert.match(text, /\(received (1 image_url, 1 file|1 file, 1 image_url)\)/);
   // The earlier generated image cannot go back to Claude: the SDK warning is shown.
   assert.match(await answer.getByTestId('warnings').innerText(), /assistant file parts/);
 });
