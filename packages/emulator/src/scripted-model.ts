@@ -167,7 +167,12 @@ function jsonAnswer(schema: unknown, seedText: string): string {
 function answerText(conv: Conversation, plain: string, seedText: string): string {
   const { format } = conv;
   if (format.type === 'json_schema') return jsonAnswer(format.schema, seedText);
-  if (format.type === 'json_object') return JSON.stringify({ answer: plain });
+  if (format.type === 'json_object') {
+    // JSON mode without a schema field: like a real model, follow a schema given in the
+    // prompt (DeepSeek, DashScope, Kimi and GLM callers put it there).
+    const schema = findSchemaInText(`${conv.systemText}\n${conv.lastUserText}`);
+    return schema ? jsonAnswer(schema, seedText) : JSON.stringify({ answer: plain });
+  }
   if (conv.schemaFromPrompt && /json/i.test(`${conv.systemText} ${conv.lastUserText}`)) {
     const schema = findSchemaInText(`${conv.systemText}\n${conv.lastUserText}`);
     if (schema) return jsonAnswer(schema, seedText);

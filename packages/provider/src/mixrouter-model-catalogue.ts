@@ -326,7 +326,12 @@ const CHAT: Record<string, Overrides> = {
   o1: OPENAI_REASONING('low', 'medium', 'high'),
   o3: OPENAI_REASONING('low', 'medium', 'high'),
   'o3-mini': { ...OPENAI_REASONING('low', 'medium', 'high'), input: TEXT },
-  'o3-pro': OPENAI_REASONING('low', 'medium', 'high'),
+  // o3-pro is served on the Responses API only (https://platform.openai.com/docs/models/o3-pro).
+  'o3-pro': {
+    ...OPENAI_REASONING('low', 'medium', 'high'),
+    endpoint: 'responses',
+    endpointTypes: ['openai-response'],
+  },
   'o3-deep-research': OPENAI_REASONING('medium'),
   'o4-mini': OPENAI_REASONING('low', 'medium', 'high'),
   'o4-mini-deep-research': OPENAI_REASONING('medium'),

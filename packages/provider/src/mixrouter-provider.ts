@@ -75,7 +75,7 @@ export interface MixRouterProviderSettings {
    * Which route `provider(id)` / `languageModel(id)` uses per family. Default: chat
    * completions for both. `messages` (Claude) and `gemini` (Gemini) keep signed thinking
    * and thought signatures across tool-call turns; choose them for thinking + tools.
-   * Responses-only models (gpt-5.1-codex, gpt-5.2-pro) always use `/responses`.
+   * Responses-only models (gpt-5.1-codex, gpt-5.2-pro, o3-pro) always use `/responses`.
    */
   routing?: {
     anthropic?: 'chat' | 'messages';
@@ -95,7 +95,7 @@ export interface MixRouterProvider extends ProviderV4 {
   languageModel(modelId: MixRouterChatModelId): LanguageModelV4;
   /** Always `POST {baseURL}/chat/completions`. */
   chat(modelId: MixRouterChatModelId): MixRouterChatLanguageModel;
-  /** OpenAI Responses API, `POST {baseURL}/responses` (needed by gpt-5.1-codex, gpt-5.2-pro). */
+  /** OpenAI Responses API, `POST {baseURL}/responses` (needed by gpt-5.1-codex, gpt-5.2-pro, o3-pro). */
   responses(modelId: MixRouterChatModelId): LanguageModelV4;
   /** Anthropic Messages API, `POST {baseURL}/messages`: Claude with signed thinking across tool calls. */
   messages(modelId: MixRouterChatModelId): LanguageModelV4;
