@@ -40,7 +40,15 @@ const SETTINGS = {
 } as const;
 const SETTING_VALUES = Object.fromEntries(
   Object.entries(SETTINGS).map(([name, [, value]]) => [name, value]),
-) as { [K in keyof typeof SETTINGS]: (typeof SETTINGS)[K][1] };
+) as {
+  temperature: number;
+  topP: number;
+  topK: number;
+  seed: number;
+  presencePenalty: number;
+  frequencyPenalty: number;
+  stopSequences: string[];
+};
 
 const asBody = (body: unknown): Record<string, unknown> =>
   (typeof body === 'string' ? JSON.parse(body) : body) as Record<string, unknown>;
