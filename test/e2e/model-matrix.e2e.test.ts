@@ -28,26 +28,25 @@ const MODELS = listMixRouterCatalogue().filter((m) => m.kind === 'chat' && m.lis
 
 type Warning = { type: string; feature?: string; message?: string; details?: string };
 
-/** Settings given on the call, with the wire field that carries each one. */
-const SETTINGS = {
-  temperature: ['temperature', 0.5],
-  topP: ['top_p', 0.9],
-  topK: ['top_k', 20],
-  seed: ['seed', 7],
-  presencePenalty: ['presence_penalty', 0.1],
-  frequencyPenalty: ['frequency_penalty', 0.1],
-  stopSequences: ['stop', ['<<END>>']],
-} as const;
-const SETTING_VALUES = Object.fromEntries(
-  Object.entries(SETTINGS).map(([name, [, value]]) => [name, value]),
-) as {
-  temperature: number;
-  topP: number;
-  topK: number;
-  seed: number;
-  presencePenalty: number;
-  frequencyPenalty: number;
-  stopSequences: string[];
+/** Settings given on the call … */
+const SETTING_VALUES = {
+  temperature: 0.5,
+  topP: 0.9,
+  topK: 20,
+  seed: 7,
+  presencePenalty: 0.1,
+  frequencyPenalty: 0.1,
+  stopSequences: ['<<END>>'],
+};
+/** … and the chat-completions field that carries each one. */
+const FIELDS: Record<keyof typeof SETTING_VALUES, string> = {
+  temperature: 'temperature',
+  topP: 'top_p',
+  topK: 'top_k',
+  seed: 'seed',
+  presencePenalty: 'presence_penalty',
+  frequencyPenalty: 'frequency_penalty',
+  stopSequences: 'stop',
 };
 
 const asBody = (body: unknown): Record<string, unknown> =>
@@ -64,7 +63,7 @@ const warned = (warnings: readonly Warning[] | undefined, feature: string) =>
 /** Every setting given either reached the body or was reported. */
 function expectNoSilentDrop(body: unknown, warnings: readonly Warning[] | undefined) {
   const sent = asBody(body);
-  for (const [setting, [field]] of Object.entries(SETTINGS)) {
+  for (const [setting, field] of Object.entries(FIELDS)) {
     const arrived = field in sent || (field === 'stop' && 'stop_sequences' in sent);
     expect(
       arrived || warned(warnings, setting),
