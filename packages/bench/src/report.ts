@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { BUNDLE_LIMIT, type BundleResult, bundleRatio, renderBundleTable } from './bundle-bench';
 import { formatMs, type Summary, summarize } from './harness';
+import type { HostileResult } from './hostile-bench';
 import type { MemoryResult } from './memory-bench';
 import type { RequestResult, StreamResult, TaskResult } from './runtime-bench';
 import type { ImportResult, SizeResult } from './static-bench';
@@ -21,6 +22,8 @@ export type BenchConfig = {
   streamRounds: { warmup: number; measured: number };
   requestRounds: { warmup: number; measured: number };
   importRounds: { warmup: number; measured: number };
+  /** Optional: results written before scenario 5 existed lack it. */
+  hostileRounds?: { warmup: number; measured: number };
   memory: {
     sizes: number[];
     warmDeltas: number;
@@ -44,6 +47,7 @@ export type Results = {
   bundles: { esbuild: string; results: BundleResult[] };
   esbuild: string | undefined;
   memory: MemoryResult;
+  hostile?: HostileResult[];
 };
 
 const OURS = 'mixrouter';
@@ -458,6 +462,34 @@ function memorySection(m: MemoryResult, cfg: BenchConfig): string[] {
   return out;
 }
 
+function hostileSection(results: HostileResult[] | undefined, cfg: BenchConfig): string[] {
+  if (results === undefined || results.length === 0) return [];
+  const rounds = cfg.hostileRounds;
+  const out = [
+    '## 5. Worst-case inputs (untrusted text, 1 MB each)',
+    '',
+    `Inputs crafted against the package's scanners of response bodies and model output (\`packages/provider/src/test-utils/hostile-inputs.ts\`; the provider's unit tests check the results on the same inputs), served at 1 MB by the bench server and read through the public API: an error body by \`doGenerate\`'s error path (gpt-4o), model text by \`doGenerate\` (one JSON answer) and \`doStream\` (1 KB content deltas) of the model whose scanner it targets (markdown images: gemini-2.5-flash-image; \`<think>\` tags: minimax-m2), a raw 200 stream body by \`doStream\`. Median of ${rounds?.measured ?? '?'} runs after ${rounds?.warmup ?? '?'} warm-up. "transfer" = \`fetch\` + reading the same body, no parsing: what moving the bytes costs. Linear scanning shows as a small, size-proportional cost per MB above the transfer (the regexes replaced here took ~11 s for a 100 KB error page and ~10 s for 100 KB of crafted model text).`,
+    '',
+    '| Input | What it attacks | Path | Size | Median | min–max | Per MB | Transfer (median) |',
+    '|---|---|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of results) {
+    const mb = r.bytes / 1_000_000;
+    out.push(
+      `| \`${r.name}\` | ${r.description} | ${r.path} (${r.modelId}) | ${(r.bytes / 1024).toFixed(0)} KiB | ${cell(r.wall)} | ${range(r.wall)} | ${formatMs(r.wall.median / mb)} ms | ${cell(r.floor)} |`,
+    );
+  }
+  const problems = results.filter((r) => r.problems.length > 0);
+  out.push('');
+  out.push(
+    problems.length === 0
+      ? 'Output check: every call ended as expected (the error with a short summary; the text returned whole; the stream finished).'
+      : `Output check problems:\n\n${problems.map((r) => `- \`${r.name}\` ${r.path}: ${r.problems.join('; ')}`).join('\n')}`,
+    '',
+  );
+  return out;
+}
+
 function methodSection(results: Results): string[] {
   const c = results.config;
   return [
@@ -545,6 +577,7 @@ export function renderReport(results: Results, existingPath: string): string {
   out.push(...requestSection(results.request));
   out.push(...staticSection(results));
   out.push(...memorySection(results.memory, c));
+  out.push(...hostileSection(results.hostile, c));
   out.push(...methodSection(results));
   out.push(CHANGES_HEADING, '', preservedChanges(existingPath), '');
   return out.join('\n');

@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { benchBundles } from './bundle-bench';
 import { type RequestScenario, type StreamScenario, scenarioKey } from './fixtures';
 import { BENCH_DIR, hasGc, startServer } from './harness';
+import { benchHostile } from './hostile-bench';
 import { benchMemory, memoryScenarioKeys } from './memory-bench';
 import { type BenchConfig, type Machine, type Results, renderReport } from './report';
 import { benchRequest, benchStream } from './runtime-bench';
@@ -44,6 +45,7 @@ function plan(quick: boolean): Plan {
       streamRounds: quick ? { warmup: 1, measured: 3 } : { warmup: 3, measured: 9 },
       requestRounds: quick ? { warmup: 2, measured: 5 } : { warmup: 5, measured: 25 },
       importRounds: quick ? { warmup: 1, measured: 3 } : { warmup: 2, measured: 15 },
+      hostileRounds: quick ? { warmup: 1, measured: 2 } : { warmup: 1, measured: 5 },
       memory,
       gc: hasGc,
     },
@@ -136,6 +138,12 @@ export async function runBenchmarks({ quick }: { quick: boolean }): Promise<void
       config.memory.liveSamples,
       log,
     );
+    log('5. worst-case inputs (1 MB each)');
+    const hostile = await benchHostile(
+      server.origin,
+      config.hostileRounds ?? { warmup: 1, measured: 5 },
+      log,
+    );
     results = {
       date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
       durationS: (performance.now() - started) / 1000,
@@ -148,6 +156,7 @@ export async function runBenchmarks({ quick }: { quick: boolean }): Promise<void
       bundles,
       esbuild: esbuild ? `${esbuild.esbuild.version} (resolved via ${esbuild.from})` : undefined,
       memory,
+      hostile,
     };
   } finally {
     server.stop();

@@ -6,6 +6,8 @@
  *
  *   POST /s/<scenario>/v1/chat/completions  → the scenario's SSE body
  *   POST /json/v1/chat/completions          → the canned non-stream reply
+ *   POST /h/<input>/v1/chat/completions     → a worst-case input (scenario 5): its answer to
+ *                                             a stream or a non-stream request
  *   GET  /stats                             → request counts per route and user agent
  *
  * Usage: node --import tsx src/server.ts '<json array of scenario keys>'
@@ -13,6 +15,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { buildJsonReply, buildSseBody, parseScenarioKey } from './fixtures';
+import { buildHostileBodies } from './hostile-fixtures';
 
 const keys: string[] = JSON.parse(process.argv[2] ?? '[]');
 const bodies = new Map<string, Buffer>();
@@ -22,6 +25,7 @@ for (const key of keys) {
   bodies.set(key, buildSseBody(scenario));
 }
 const jsonReply = buildJsonReply();
+const hostile = new Map<string, ReturnType<typeof buildHostileBodies>>();
 const stats: Record<string, { count: number; requestBytes: number; userAgents: string[] }> = {};
 
 function record(route: string, req: IncomingMessage, bytes: number): void {
@@ -40,8 +44,10 @@ function fail(res: ServerResponse, status: number, message: string): void {
 
 const server = createServer((req, res) => {
   let bytes = 0;
+  const body: Buffer[] = [];
   req.on('data', (chunk: Buffer) => {
     bytes += chunk.length;
+    body.push(chunk);
   });
   req.on('end', () => {
     const path = (req.url ?? '').split('?')[0]!;
@@ -69,6 +75,28 @@ const server = createServer((req, res) => {
         'content-length': body.length,
       });
       res.end(body);
+      return;
+    }
+    const worstCase = /^\/h\/([^/]+)\//.exec(path);
+    if (worstCase) {
+      const name = worstCase[1]!;
+      if (!hostile.has(name)) hostile.set(name, buildHostileBodies(name));
+      const bodies = hostile.get(name);
+      if (bodies === undefined) {
+        fail(res, 404, `no worst-case input ${name}`);
+        return;
+      }
+      let stream = false;
+      try {
+        stream = JSON.parse(Buffer.concat(body).toString('utf8')).stream === true;
+      } catch {}
+      const answer = stream ? bodies.stream : bodies.generate;
+      record(`hostile ${name}`, req, bytes);
+      res.writeHead(answer.status, {
+        'content-type': answer.contentType,
+        'content-length': answer.body.length,
+      });
+      res.end(answer.body);
       return;
     }
     if (path.startsWith('/json/')) {
