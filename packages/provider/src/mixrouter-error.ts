@@ -6,6 +6,7 @@ import {
   safeValidateTypes,
   secureJsonParse,
 } from '@ai-sdk/provider-utils';
+import { isJsonRecord, type JsonRecord } from './mixrouter-json-guards';
 
 /** What went wrong, in terms an app can branch on. */
 export type MixRouterErrorKind =
@@ -76,10 +77,10 @@ function asString(value: unknown): string | undefined {
  */
 export function extractMixRouterErrorFields(value: unknown): MixRouterErrorFields | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const body = value as Record<string, unknown>;
+  const body = value as JsonRecord;
   const error = body.error;
-  if (typeof error === 'object' && error !== null && !Array.isArray(error)) {
-    const e = error as Record<string, unknown>;
+  if (isJsonRecord(error)) {
+    const e = error;
     const message = asString(e.message) ?? asString(e.msg);
     if (message === undefined && e.code === undefined && e.type === undefined) return undefined;
     const type = asString(e.type);

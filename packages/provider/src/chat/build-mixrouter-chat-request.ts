@@ -5,6 +5,7 @@ import {
   UnsupportedFunctionalityError,
 } from '@ai-sdk/provider';
 import { parseMixRouterProviderOptions } from '../mixrouter-config';
+import { isJsonRecord as isPlainObject } from '../mixrouter-json-guards';
 import type { MixRouterModelInfo } from '../mixrouter-model-catalogue';
 import {
   buildMixRouterReasoningParams,
@@ -27,10 +28,6 @@ export type MixRouterChatRequest = {
   /** Whether the model thinks on this request (decides streaming for some upstreams). */
   thinking: boolean;
 };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Deep-merges plain objects (arrays and scalars from `source` replace). */
 export function deepMerge(

@@ -4,6 +4,7 @@ import {
   type LanguageModelV4ToolResultOutput,
   type SharedV4Warning,
 } from '@ai-sdk/provider';
+import { isJsonRecord as isPlainObject } from '../mixrouter-json-guards';
 import type { MixRouterModelInfo } from '../mixrouter-model-catalogue';
 import {
   convertMixRouterFilePart,
@@ -33,7 +34,7 @@ type PartOptions = {
 
 function mixrouterPartOptions(providerOptions: unknown): PartOptions {
   const options = (providerOptions as Record<string, unknown> | undefined)?.mixrouter;
-  return typeof options === 'object' && options !== null ? (options as PartOptions) : {};
+  return isPlainObject(options) ? (options as PartOptions) : {};
 }
 
 function toolOutputText(output: LanguageModelV4ToolResultOutput): string {
@@ -52,10 +53,6 @@ function toolOutputText(output: LanguageModelV4ToolResultOutput): string {
         .map((item) => item.text)
         .join('\n');
   }
-}
-
-function isPlainObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 type AssistantMessage = Extract<MixRouterChatMessage, { role: 'assistant' }>;

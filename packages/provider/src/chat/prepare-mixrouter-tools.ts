@@ -3,6 +3,7 @@ import {
   type LanguageModelV4CallOptions,
   type SharedV4Warning,
 } from '@ai-sdk/provider';
+import { isJsonRecord as isPlainObject } from '../mixrouter-json-guards';
 import type { MixRouterModelInfo } from '../mixrouter-model-catalogue';
 
 export type MixRouterChatTool = {
@@ -15,10 +16,6 @@ export type MixRouterToolChoice =
   | 'none'
   | 'required'
   | { type: 'function'; function: { name: string } };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Why a function tool's input schema cannot be sent, or undefined when it is fine. */
 function inputSchemaProblem(schema: unknown): string | undefined {

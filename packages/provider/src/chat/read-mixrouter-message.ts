@@ -1,3 +1,4 @@
+import { asJsonRecord, type JsonRecord } from '../mixrouter-json-guards';
 import { findMarkdownDataUriImages } from './scan-markdown-data-uri-images';
 
 /**
@@ -8,13 +9,9 @@ import { findMarkdownDataUriImages } from './scan-markdown-data-uri-images';
  * is treated as absent.
  */
 
-export type Rec = Record<string, unknown>;
+export type Rec = JsonRecord;
 
-export function asRecord(value: unknown): Rec | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Rec)
-    : undefined;
-}
+export const asRecord = asJsonRecord;
 
 export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BUDGET_THINKING_TAGS,
   ReasoningTagSplitter,
-  splitReasoningTags,
+  reasoningTagsFor,
   type TaggedSegment,
+  THINK_TAGS,
 } from './reasoning-tag-splitter';
+
+/** A complete string through one splitter (the non-stream path does the same). */
+function splitReasoningTags(text: string): TaggedSegment[] {
+  const splitter = new ReasoningTagSplitter();
+  return [...splitter.push(text), ...splitter.flush()];
+}
 
 /** Feeds `chunks` to one splitter and merges adjacent segments of the same kind. */
 function feed(chunks: string[]): TaggedSegment[] {
@@ -140,5 +148,40 @@ describe('ReasoningTagSplitter (streaming)', () => {
     expect(splitter.push('plain')).toEqual([{ kind: 'text', text: 'plain' }]);
     expect(splitter.push('')).toEqual([]);
     expect(splitter.flush()).toEqual([]);
+  });
+
+  describe('reasoningTagsFor (which tags a model gets by default)', () => {
+    it('follows the catalogue flags unless the user decides', () => {
+      expect(reasoningTagsFor({}, undefined)).toEqual([]);
+      expect(reasoningTagsFor({ inlineThinkTags: true }, undefined)).toEqual([THINK_TAGS]);
+      expect(reasoningTagsFor({ leaksBudgetThinking: true }, undefined)).toEqual([
+        BUDGET_THINKING_TAGS,
+      ]);
+      expect(reasoningTagsFor({}, true)).toEqual([THINK_TAGS, BUDGET_THINKING_TAGS]);
+      expect(reasoningTagsFor({ inlineThinkTags: true }, false)).toEqual([]);
+    });
+
+    it('a splitter for <budget:thinking> only leaves <think> in the text', () => {
+      const splitter = new ReasoningTagSplitter([BUDGET_THINKING_TAGS]);
+      expect([
+        ...splitter.push('<budget:thinking>b</budget:thinking>Use <think>x</think>'),
+        ...splitter.flush(),
+      ]).toEqual([
+        { kind: 'reasoning', text: 'b' },
+        { kind: 'text', text: 'Use <think>x</think>' },
+      ]);
+    });
+
+    it('holds at most 256 characters of trailing whitespace inside a reasoning block', () => {
+      const splitter = new ReasoningTagSplitter([THINK_TAGS]);
+      const out = [...splitter.push('<think>r'), ...splitter.push(' '.repeat(10_000))];
+      const emitted = out
+        .filter((s) => s.kind === 'reasoning')
+        .map((s) => s.text)
+        .join('');
+      expect(emitted.length).toBeGreaterThanOrEqual(1 + 10_000 - 256);
+      const rest = [...splitter.push('</think>done'), ...splitter.flush()];
+      expect(rest.at(-1)).toEqual({ kind: 'text', text: 'done' });
+    });
   });
 });

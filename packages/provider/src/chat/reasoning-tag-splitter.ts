@@ -138,12 +138,3 @@ export class ReasoningTagSplitter {
     else out.push({ kind, text });
   }
 }
-
-/** Splits a complete string (non-streaming responses). */
-export function splitReasoningTags(
-  text: string,
-  tags: readonly ReasoningTagPair[] = ALL_TAGS,
-): TaggedSegment[] {
-  const splitter = new ReasoningTagSplitter(tags);
-  return [...splitter.push(text), ...splitter.flush()];
-}

@@ -10,6 +10,7 @@ import {
 } from '@ai-sdk/provider';
 import { downloadResponseUrl } from '../download-response-url';
 import type { MixRouterConfig } from '../mixrouter-config';
+import { isJsonRecord as isPlainObject } from '../mixrouter-json-guards';
 import {
   checkResponseBase64,
   decodeImageDataUrl,
@@ -21,10 +22,6 @@ import type { MixRouterImageOptions } from './mixrouter-image-options';
 function isImageMediaType(mediaType: string): boolean {
   const normalized = mediaType.toLowerCase();
   return normalized === 'image' || normalized.startsWith('image/');
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { SharedV4Warning } from '@ai-sdk/provider';
 import { mixrouterImageModelTakesImageSize } from '../mixrouter-model-catalogue';
-import { nearestByRatio, parseRatio } from './map-mixrouter-image-size';
+import { parseMixRouterAspectRatio as parseRatio } from '../parse-mixrouter-aspect-ratio';
+import { nearestByRatio } from './map-mixrouter-image-size';
 
 /** Aspect ratios Gemini image models accept in `image_config.aspect_ratio`. */
 export const GEMINI_IMAGE_ASPECT_RATIOS = [

@@ -1,6 +1,7 @@
 import type { SharedV4Warning } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { mapMixRouterImageSize, nearestByRatio, parseRatio } from './map-mixrouter-image-size';
+import { parseMixRouterAspectRatio as parseRatio } from '../parse-mixrouter-aspect-ratio';
+import { mapMixRouterImageSize, nearestByRatio } from './map-mixrouter-image-size';
 import type { MixRouterImageFamily } from './mixrouter-image-family';
 
 function map(family: MixRouterImageFamily, aspectRatio?: string, size?: string) {

@@ -1,15 +1,6 @@
 import type { SharedV4Warning } from '@ai-sdk/provider';
+import { parseMixRouterAspectRatio as parseRatio } from '../parse-mixrouter-aspect-ratio';
 import type { MixRouterImageFamily } from './mixrouter-image-family';
-
-/** Parses `W:H` or `WxH` into a positive ratio; undefined when malformed. */
-export function parseRatio(value: string): number | undefined {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*[:x×*]\s*(\d+(?:\.\d+)?)\s*$/i.exec(value);
-  if (match === null) return undefined;
-  const width = Number(match[1]);
-  const height = Number(match[2]);
-  if (!(width > 0) || !(height > 0)) return undefined;
-  return width / height;
-}
 
 /** The candidate whose ratio is closest to `ratio` (compared on a log scale). */
 export function nearestByRatio<T extends string>(

@@ -5,15 +5,12 @@ import {
   secureJsonParse,
 } from '@ai-sdk/provider-utils';
 import { createMixRouterAPIError, extractMixRouterErrorFields } from '../mixrouter-error';
+import { isJsonRecord as isObject } from '../mixrouter-json-guards';
 
 /** What `/audio/speech` answered: audio bytes, or JSON pointing at an audio file. */
 export type MixRouterSpeechWireResult =
   | { type: 'audio'; data: Uint8Array; mediaType: string | undefined }
   | { type: 'url'; url: string; body: unknown };
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim().length > 0 ? value.trim() : undefined;

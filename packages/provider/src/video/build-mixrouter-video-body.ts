@@ -5,6 +5,7 @@ import type {
 } from '@ai-sdk/provider';
 import { convertToBase64 } from '@ai-sdk/provider-utils';
 import { getMixRouterVideoVendor, type MixRouterVideoVendor } from '../mixrouter-model-catalogue';
+import { parseMixRouterAspectRatio as parseRatio } from '../parse-mixrouter-aspect-ratio';
 import type { MixRouterVideoOptions } from './mixrouter-video-options';
 
 /** Video vendors; decided by the catalogue. */
@@ -82,13 +83,6 @@ const SPECS: Record<MixRouterVideoFamily, FamilySpec> = {
 };
 
 const SORA_SIZES: Record<string, string> = { '16:9': '1280x720', '9:16': '720x1280' };
-
-function parseRatio(value: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)?)[:x](\d+(?:\.\d+)?)$/.exec(value);
-  if (match === null) return undefined;
-  const ratio = Number(match[1]) / Number(match[2]);
-  return Number.isFinite(ratio) && ratio > 0 ? ratio : undefined;
-}
 
 function nearest<T>(target: number, candidates: readonly T[], measure: (c: T) => number): T {
   let best = candidates[0];

@@ -1,7 +1,4 @@
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
+import { isJsonRecord as isObject } from '../mixrouter-json-guards';
 /** True for absolute http(s) URLs only; other schemes are never used as a video URL. */
 export function isHttpUrl(value: unknown): value is string {
   if (typeof value !== 'string') return false;

@@ -5,10 +5,7 @@ import {
   secureJsonParse,
 } from '@ai-sdk/provider-utils';
 import { createMixRouterAPIError, extractMixRouterErrorFields } from '../mixrouter-error';
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isJsonRecord as isObject } from '../mixrouter-json-guards';
 
 function summarise(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();

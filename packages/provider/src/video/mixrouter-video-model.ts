@@ -19,6 +19,7 @@ import {
   parseMixRouterProviderOptions,
 } from '../mixrouter-config';
 import { mixrouterFailedResponseHandler } from '../mixrouter-error';
+import { isJsonRecord as isObject } from '../mixrouter-json-guards';
 import type { MixRouterVideoModelId } from '../mixrouter-model-ids';
 import { buildMixRouterVideoBody } from './build-mixrouter-video-body';
 import { extractMixRouterVideoUrl, isHttpUrl } from './extract-mixrouter-video-url';
@@ -34,10 +35,6 @@ export type MixRouterVideoEndpoint = 'video/generations' | 'videos';
 
 /** The opaque operation `doStart` returns and `doStatus` takes (JSON, durable). */
 export type MixRouterVideoOperation = { taskId: string; endpoint: MixRouterVideoEndpoint };
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function idString(value: unknown): string | undefined {
   if (typeof value === 'string' && value.trim().length > 0) return value.trim();
