@@ -216,14 +216,18 @@ function buildPlan(
     family,
     reply,
     toolCallIds: reply.toolCalls.map(() => toolCallId(ctx, family)),
-    usage: newApiUsage({
-      prompt,
-      completion,
-      // The Claude converter leaves reasoning_tokens at 0 (protocol §3.8).
-      reasoning: family === 'anthropic' ? 0 : tokens.reasoning,
-      cached: Math.min(cached, prompt),
-      audio: audioTokens,
-    }),
+    usage: xaiRawUsage(
+      ctx,
+      family,
+      newApiUsage({
+        prompt,
+        completion,
+        // The Claude converter leaves reasoning_tokens at 0 (protocol §3.8).
+        reasoning: family === 'anthropic' ? 0 : tokens.reasoning,
+        cached: Math.min(cached, prompt),
+        audio: audioTokens,
+      }),
+    ),
     reasoningKey:
       header(ctx, 'x-emulator-reasoning-field') === 'reasoning' ? 'reasoning' : 'reasoning_content',
     thinkTags: header(ctx, 'x-emulator-think-tags') !== undefined,
@@ -282,4 +286,29 @@ export function chatCompletionJson(plan: ChatPlan): JsonObject {
     result.system_fingerprint = 'fp_emulator';
   }
   return result;
+}
+
+/**
+ * `xai-raw-usage`: a Grok answer that thought (xAI reasoning models always do, and report
+ * `reasoning_tokens` even when no reasoning text is returned), relayed unchanged: xAI's
+ * `completion_tokens` leaves the reasoning tokens out, so total = prompt + completion +
+ * reasoning (xAI chat completions; 12 + 1 + 290 = 303 in a real grok-3-mini recording).
+ * Without the fault the emulator answers like new-api's own xAI channel, which rewrites
+ * completion as total − prompt (relay/channel/xai/text.go).
+ */
+const XAI_HIDDEN_REASONING_TOKENS = 290;
+
+function xaiRawUsage(ctx: Ctx, family: Family, usage: JsonObject): JsonObject {
+  if (family !== 'xai' || !ctx.faults.has('xai-raw-usage')) return usage;
+  const details = usage.completion_tokens_details as JsonObject;
+  const reasoning = Number(details.reasoning_tokens ?? 0) || XAI_HIDDEN_REASONING_TOKENS;
+  const visible = Number(usage.completion_tokens) - Number(details.reasoning_tokens ?? 0);
+  const withReasoning = { ...details, reasoning_tokens: reasoning };
+  return {
+    ...usage,
+    completion_tokens: visible,
+    total_tokens: Number(usage.prompt_tokens) + visible + reasoning,
+    completion_tokens_details: withReasoning,
+    output_tokens_details: withReasoning,
+  };
 }

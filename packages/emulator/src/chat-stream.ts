@@ -8,7 +8,10 @@ import { SseWriter } from './sse.ts';
 const STREAM_FAULTS = ['stream-drop', 'stream-error', 'stream-raw-error', 'stream-truncate'];
 
 /** Builds every chunk before the usage chunk; `contentful` counts those before the finish chunk(s). */
-function buildChunks(plan: ChatPlan): { chunks: JsonObject[]; contentful: number } {
+function buildChunks(
+  plan: ChatPlan,
+  faults: ReadonlySet<string>,
+): { chunks: JsonObject[]; contentful: number } {
   const { reply, family } = plan;
   const isGoogle = family === 'google';
   const chunk = (delta: JsonObject, finish: string | null = null): JsonObject => ({
@@ -69,8 +72,9 @@ function buildChunks(plan: ChatPlan): { chunks: JsonObject[]; contentful: number
       );
       return;
     }
-    // Claude conversion uses content-block indexes (start at 1).
-    const index = family === 'anthropic' ? i + 1 : i;
+    // Claude conversion uses content-block indexes (start at 1); older gateway builds
+    // reported every parallel call at index 0.
+    const index = family === 'anthropic' ? (faults.has('stream-same-index') ? 0 : i + 1) : i;
     chunks.push(
       chunk({
         tool_calls: [{ index, id, type: 'function', function: { name: call.name, arguments: '' } }],
@@ -96,7 +100,10 @@ function buildChunks(plan: ChatPlan): { chunks: JsonObject[]; contentful: number
 
 export async function streamChatCompletion(ctx: Ctx, plan: ChatPlan): Promise<void> {
   const sse = new SseWriter(ctx);
-  const { chunks, contentful } = buildChunks(plan);
+  const built = buildChunks(plan, ctx.faults);
+  let { chunks } = built;
+  const { contentful } = built;
+  if (ctx.faults.has('stream-length-mid-tool')) chunks = cutInFirstToolCall(chunks);
   const usageChunk = {
     id: plan.id,
     object: 'chat.completion.chunk',
@@ -113,6 +120,22 @@ export async function streamChatCompletion(ctx: Ctx, plan: ChatPlan): Promise<vo
   };
 
   sse.start();
+  if (ctx.faults.has('stream-azure-first-chunk')) {
+    // Azure OpenAI opens with the prompt filter results: empty id/model, created 0.
+    await sse.data({
+      choices: [],
+      created: 0,
+      id: '',
+      model: '',
+      object: '',
+      prompt_filter_results: [
+        {
+          prompt_index: 0,
+          content_filter_results: { hate: { filtered: false, severity: 'safe' } },
+        },
+      ],
+    });
+  }
   const fault = STREAM_FAULTS.find((f) => ctx.faults.has(f));
   if (!fault) {
     for (const c of chunks) await sse.data(c);
@@ -144,4 +167,26 @@ export async function streamChatCompletion(ctx: Ctx, plan: ChatPlan): Promise<vo
       // stream-truncate: the gateway still closes with usage + [DONE], but no finish_reason.
       return finishStream();
   }
+}
+
+/**
+ * `stream-length-mid-tool`: the upstream hit `max_tokens` while writing the first tool
+ * call's arguments — the chunks end after its first argument fragment, then a finish
+ * chunk with `finish_reason: "length"`.
+ */
+function cutInFirstToolCall(chunks: JsonObject[]): JsonObject[] {
+  const at = chunks.findIndex((c) => {
+    const call = (
+      ((c.choices as JsonObject[])[0]?.delta as JsonObject)?.tool_calls as JsonObject[] | undefined
+    )?.[0];
+    const args = (call?.function as JsonObject | undefined)?.arguments;
+    return typeof args === 'string' && args.length > 0 && call?.id === undefined;
+  });
+  if (at === -1) return chunks;
+  const last = chunks[at]!;
+  const finish = {
+    ...last,
+    choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'length' }],
+  };
+  return [...chunks.slice(0, at + 1), finish];
 }

@@ -20,6 +20,18 @@ export const FAULTS = [
   'stream-drop',
   'slow-first-byte',
   'ping',
+  // Deterministic: the operator's content filter (new-api types/error.go, protocol §5.2).
+  '500-sensitive',
+  // A proxy or captive page answering with HTML and status 200.
+  'html-200',
+  // Stream shapes (chat completions):
+  'stream-length-mid-tool', // max_tokens reached in the middle of a tool call's arguments
+  'stream-same-index', // older gateway builds: Claude's parallel calls all at index 0
+  'stream-azure-first-chunk', // Azure OpenAI: an empty first chunk (prompt filter results)
+  'sse-cr', // CR-only line endings
+  'sse-crlf', // CRLF line endings
+  'sse-multiline-data', // each JSON chunk spread over several `data:` lines
+  'xai-raw-usage', // xAI relayed unchanged: completion_tokens without the reasoning tokens
 ] as const;
 
 export type Fault = (typeof FAULTS)[number];
@@ -52,6 +64,9 @@ export function firstByteDelay(ctx: Ctx): number {
 
 const HTML_502 =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+const HTML_200 =
+  '<!DOCTYPE html>\n<html><head><title>Just a moment...</title><style>body{font:14px sans-serif}</style></head>\n<body><h1>Checking your browser before accessing the site.</h1><script>setTimeout(function(){location.reload()},5000)</script></body></html>\n';
 
 /** Applies a response-replacing fault; returns true when a response was sent. */
 export function applyResponseFault(ctx: Ctx): boolean {
@@ -90,6 +105,14 @@ export function applyResponseFault(ctx: Ctx): boolean {
   }
   if (f.has('500-invalid')) {
     sendError(ctx, 500, { message: 'invalid request', code: 'invalid_request' });
+    return true;
+  }
+  if (f.has('500-sensitive')) {
+    sendError(ctx, 500, { message: '敏感词检测失败', code: 'sensitive_words_detected' });
+    return true;
+  }
+  if (f.has('html-200')) {
+    sendBytes(ctx, 200, 'text/html', HTML_200);
     return true;
   }
   if (f.has('html-502')) {

@@ -10,11 +10,16 @@ function chunkDelay(ctx: Ctx): number {
 
 export class SseWriter {
   private readonly ping: boolean;
+  /** `sse-cr` / `sse-crlf` faults: the line ending used instead of LF. */
+  private readonly eol: string;
+  private readonly multilineData: boolean;
   private readonly delayMs: number;
   private writes = 0;
 
   constructor(private readonly ctx: Ctx) {
     this.ping = ctx.faults.has('ping');
+    this.eol = ctx.faults.has('sse-cr') ? '\r' : ctx.faults.has('sse-crlf') ? '\r\n' : '\n';
+    this.multilineData = ctx.faults.has('sse-multiline-data');
     this.delayMs = chunkDelay(ctx);
   }
 
@@ -42,13 +47,22 @@ export class SseWriter {
 
   private async maybePing(): Promise<void> {
     if (this.delayMs > 0 && !this.closed) await sleep(this.delayMs);
-    if (this.ping && this.writes++ % 2 === 0) await this.raw(': PING\n\n');
+    if (this.ping && this.writes++ % 2 === 0) await this.raw(`: PING${this.eol}${this.eol}`);
   }
 
   /** `data: <json>\n\n` (or `data: [DONE]\n\n` for a string). */
   async data(payload: unknown): Promise<void> {
     await this.maybePing();
-    await this.raw(`data: ${typeof payload === 'string' ? payload : JSON.stringify(payload)}\n\n`);
+    const eol = this.eol;
+    if (typeof payload !== 'string' && this.multilineData) {
+      // WHATWG event stream: several data lines of one event are joined with "\n".
+      const lines = JSON.stringify(payload, null, 1).split('\n');
+      await this.raw(`${lines.map((line) => `data: ${line}`).join(eol)}${eol}${eol}`);
+      return;
+    }
+    await this.raw(
+      `data: ${typeof payload === 'string' ? payload : JSON.stringify(payload)}${eol}${eol}`,
+    );
   }
 
   /** `event: <name>\ndata: <json>\n\n`. */
