@@ -137,7 +137,7 @@ export function ChatApp() {
               data-testid="target"
               title={models.baseURL}
             >
-              {emulated ? '● local emulator' : '● api.mixrouter.com'}
+              {emulated ? '● local emulator' : `● ${new URL(models.baseURL).host}`}
             </span>
           )}
           {emulated && (

@@ -226,6 +226,21 @@ test('a quota error from the gateway is shown inline with its message', async ()
   assert.match(shown, /用户额度不足/);
   assert.match(shown, /quota is exhausted/);
   await page.getByTestId('send').waitFor();
+});
+
+test('a rate limit is shown inline too, after the SDK has retried', async () => {
+  await page.getByTestId('simulate').selectOption('rate-limit');
+  const before = await page.getByTestId('chat-error').count();
+  await page.getByTestId('prompt').fill('And once more');
+  await page.getByTestId('send').click();
+  const error = page.getByTestId('chat-error').nth(before);
+  await error.waitFor();
+  assert.equal(await error.getAttribute('data-kind'), 'rate-limit');
+  const shown = await error.innerText();
+  assert.match(shown, /Rate limited/);
+  assert.match(shown, /HTTP 429/);
+  assert.match(shown, /请求数限制/);
+  await page.getByTestId('send').waitFor();
   await page.getByTestId('simulate').selectOption('none');
 });
 
