@@ -1,8 +1,10 @@
 /** Gemini native routes under /v1beta/models (protocol §10.2); errors use the OpenAI shape. */
 import { type Ctx, sendJson } from './context.ts';
 import {
+  functionNameProblem,
   functionResponseProblem,
   nativeTurns,
+  roleProblem,
   thinkingConfigProblem,
   toolsProblem,
 } from './contracts/gemini-contract.ts';
@@ -195,12 +197,16 @@ export async function handleGenerateContent(ctx: Ctx): Promise<void> {
   if (contractsEnforced(ctx)) {
     const generation = asObject(pick(body, 'generationConfig', 'generation_config'));
     const thinking = asObject(pick(generation, 'thinkingConfig', 'thinking_config'));
+    const id = model.replace(/^emulator-/, '');
+    const declarations = asArray(body.tools).flatMap((t) =>
+      asArray(pick(asObject(t), 'functionDeclarations', 'function_declarations')),
+    );
+    const names = declarations.map((d) => String(asObject(d)?.name ?? ''));
     const v =
-      thinkingConfigProblem(thinking, model.replace(/^emulator-/, '')) ??
-      toolsProblem(
-        asArray(body.tools).some((t) => asArray(asObject(t)?.functionDeclarations).length > 0),
-        model.replace(/^emulator-/, ''),
-      ) ??
+      roleProblem(contents) ??
+      thinkingConfigProblem(thinking, id) ??
+      toolsProblem(declarations.length > 0, id) ??
+      functionNameProblem(names) ??
       functionResponseProblem(nativeTurns(contents));
     if (v) return sendUpstreamError(ctx, v.status, v.message, v.type, v.code, v.param);
     const problem = isGemini3(model) ? signatureProblem(contents) : undefined;

@@ -51,6 +51,41 @@ describe('Anthropic contract', () => {
     ).toBeUndefined();
   });
 
+  it('a Kimi tool call id replayed to Claude does not match the id pattern', () => {
+    const messages = [
+      { role: 'user', content: 'Weather?' },
+      {
+        role: 'assistant',
+        content: '',
+        tool_calls: [
+          { id: 'functions.w:0', type: 'function', function: { name: 'w', arguments: '{}' } },
+        ],
+      },
+      { role: 'tool', tool_call_id: 'functions.w:0', content: 'sunny' },
+    ];
+    expect(chatContractViolation({ messages }, model, 'anthropic')?.message).toBe(
+      "messages.1.content.1.tool_use.id: String should match pattern '^[a-zA-Z0-9_-]+$'",
+    );
+    const tools = [
+      { type: 'function', function: { name: 'get weather', parameters: { type: 'object' } } },
+    ];
+    expect(viaChat({ tools })?.message).toBe(
+      "tools.0.custom.name: String should match pattern '^[a-zA-Z0-9_-]{1,128}$'",
+    );
+  });
+
+  it('temperature above 1 and non-Claude roles are refused', () => {
+    expect(viaChat({ temperature: 1.5 })?.message).toBe(
+      'temperature: Input should be less than or equal to 1',
+    );
+    expect(
+      claudeRequestViolation(
+        { max_tokens: 100, messages: [{ role: 'system', content: 'Be brief' }] },
+        model,
+      )?.message,
+    ).toBe("messages.0.role: Input should be 'user' or 'assistant'");
+  });
+
   it('max_tokens above the model limit', () => {
     expect(
       chatContractViolation(

@@ -122,6 +122,37 @@ export function toolPairingError(messages: readonly JsonObject[]): string | unde
   return undefined;
 }
 
+const ID_PATTERN = /^[a-zA-Z0-9_-]+$/;
+const NAME_PATTERN = /^[a-zA-Z0-9_-]{1,128}$/;
+
+/**
+ * Block ids and tool names follow Anthropic's patterns (a Kimi id such as
+ * `functions.get_weather:0` replayed to Claude is refused).
+ */
+export function idPatternError(request: JsonObject): string | undefined {
+  const tools = asArray(request.tools).map((t) => asObject(t) ?? {});
+  for (let i = 0; i < tools.length; i++) {
+    const name = asString(tools[i].name);
+    if (name !== undefined && tools[i].type === undefined && !NAME_PATTERN.test(name)) {
+      return `tools.${i}.custom.name: String should match pattern '^[a-zA-Z0-9_-]{1,128}$'`;
+    }
+  }
+  const messages = asArray(request.messages).map((m) => asObject(m) ?? {});
+  for (let i = 0; i < messages.length; i++) {
+    const blocks = blocksOf(messages[i]);
+    for (let j = 0; j < blocks.length; j++) {
+      const b = blocks[j];
+      if (b.type === 'tool_use' && !ID_PATTERN.test(String(b.id))) {
+        return `messages.${i}.content.${j}.tool_use.id: String should match pattern '^[a-zA-Z0-9_-]+$'`;
+      }
+      if (b.type === 'tool_result' && !ID_PATTERN.test(String(b.tool_use_id))) {
+        return `messages.${i}.content.${j}.tool_result.tool_use_id: String should match pattern '^[a-zA-Z0-9_-]+$'`;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** With thinking on, the last assistant turn that used tools must start with a thinking block. */
 export function missingThinkingBlockError(
   messages: readonly JsonObject[],
@@ -142,6 +173,17 @@ export function missingThinkingBlockError(
   return undefined;
 }
 
+/** Pydantic-style field errors Anthropic returns for out-of-schema values. */
+export function fieldError(request: JsonObject): string | undefined {
+  const temperature = asNumber(request.temperature);
+  if (temperature !== undefined && temperature > 1) {
+    return 'temperature: Input should be less than or equal to 1';
+  }
+  const messages = asArray(request.messages).map((m) => asObject(m) ?? {});
+  const index = messages.findIndex((m) => m.role !== 'user' && m.role !== 'assistant');
+  return index >= 0 ? `messages.${index}.role: Input should be 'user' or 'assistant'` : undefined;
+}
+
 export interface ClaudeCheckOptions {
   budgetOptional?: boolean;
   verifySignature?: (block: JsonObject) => boolean;
@@ -156,8 +198,10 @@ export function claudeRequestViolation(
   const messages = asArray(request.messages).map((m) => asObject(m) ?? {});
   const thinkingOn = ['enabled', 'adaptive'].includes(String(asObject(request.thinking)?.type));
   const problem =
+    fieldError(request) ??
     thinkingTypeError(request, model) ??
     maxTokensError(request, model) ??
+    idPatternError(request) ??
     thinkingConfigError(request, options.budgetOptional) ??
     toolPairingError(messages) ??
     (thinkingOn ? missingThinkingBlockError(messages, options.verifySignature) : undefined);

@@ -108,5 +108,10 @@ export function claudeRequestFromChat(body: JsonObject): JsonObject {
   if (thinking) request.thinking = thinking;
   const toolChoice = claudeToolChoice(body.tool_choice);
   if (toolChoice) request.tool_choice = toolChoice;
+  // Function tools whose parameters are an object become Claude custom tools.
+  request.tools = asArray(body.tools)
+    .map((t) => asObject(asObject(t)?.function))
+    .filter((fn): fn is JsonObject => asObject(fn?.parameters) !== undefined)
+    .map((fn) => ({ name: fn.name }));
   return request;
 }

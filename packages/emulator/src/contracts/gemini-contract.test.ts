@@ -105,6 +105,27 @@ describe('Gemini contract (chat, converted)', () => {
     ).toBe('Function calling is not enabled for models/gemini-2.5-flash-image');
   });
 
+  it("function names follow Gemini's pattern", () => {
+    const tools = [
+      { type: 'function', function: { name: '1-weather', parameters: { type: 'object' } } },
+    ];
+    expect(
+      chatContractViolation(
+        { messages: [{ role: 'user', content: 'x' }], tools },
+        'gemini-2.5-flash',
+        'google',
+      )?.message,
+    ).toContain('Invalid function name. Must start with a letter or an underscore.');
+  });
+
+  it('native contents take only user and model roles', async () => {
+    const { roleProblem } = await import('./gemini-contract.ts');
+    expect(roleProblem([{ role: 'assistant', parts: [{ text: 'x' }] }])?.message).toBe(
+      'Please use a valid role: user, model.',
+    );
+    expect(roleProblem([{ parts: [{ text: 'x' }] }, { role: 'model', parts: [] }])).toBeUndefined();
+  });
+
   it('stop beyond 5 sequences is capped by the converter, not refused', () => {
     expect(
       chatContractViolation(

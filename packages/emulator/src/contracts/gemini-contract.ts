@@ -155,6 +155,24 @@ function chatTurns(body: JsonObject): { calls: number; responses: number }[] {
 
 const functionResponses: ChatRule = ({ body }) => functionResponseProblem(chatTurns(body));
 
+const GEMINI_FUNCTION_NAME = /^[a-zA-Z_][a-zA-Z0-9_.:-]{0,63}$/;
+
+/** Function names Gemini accepts (function-calling page, FunctionDeclaration.name). */
+export function functionNameProblem(names: readonly string[]): ContractViolation | undefined {
+  return names.some((n) => !GEMINI_FUNCTION_NAME.test(n))
+    ? geminiError(
+        'Invalid function name. Must start with a letter or an underscore. Must be alphameric (a-z, A-Z, 0-9), underscores (_), dots (.), colons (:), or dashes (-), with a maximum length of 64.',
+      )
+    : undefined;
+}
+
+const functionNames: ChatRule = ({ body }) =>
+  functionNameProblem(
+    asArray(body.tools)
+      .map((t) => asString(asObject(asObject(t)?.function)?.name))
+      .filter((n): n is string => n !== undefined),
+  );
+
 /** `Function calling is not enabled for models/<id>` (image-generation models). */
 export function toolsProblem(hasTools: boolean, model: string): ContractViolation | undefined {
   return hasTools && geminiModelContract(model).noTools
@@ -165,7 +183,19 @@ export function toolsProblem(hasTools: boolean, model: string): ContractViolatio
 const tools: ChatRule = ({ body, model }) =>
   toolsProblem(Array.isArray(body.tools) && body.tools.length > 0, model);
 
-export const GEMINI_RULES: readonly ChatRule[] = [thinkingConfig, tools, functionResponses];
+export const GEMINI_RULES: readonly ChatRule[] = [
+  thinkingConfig,
+  tools,
+  functionNames,
+  functionResponses,
+];
+
+/** Native `contents` roles are `user` or `model` (an absent role counts as `user`). */
+export function roleProblem(contents: readonly JsonObject[]): ContractViolation | undefined {
+  return contents.some((c) => c.role !== undefined && c.role !== 'user' && c.role !== 'model')
+    ? geminiError('Please use a valid role: user, model.')
+    : undefined;
+}
 
 /** Native `contents` as turns (for /v1beta generateContent). */
 export function nativeTurns(

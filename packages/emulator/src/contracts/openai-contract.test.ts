@@ -147,6 +147,37 @@ describe('OpenAI contract', () => {
     expect(chatContractViolation({ messages: image }, 'gpt-4o', 'openai')).toBeUndefined();
   });
 
+  it('a Gemini call id (41 characters) replayed to OpenAI is too long; tool names follow the pattern', () => {
+    const id = `call_${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}`;
+    expect(id.length).toBe(41);
+    const v = chatContractViolation(
+      {
+        messages: [
+          { role: 'user', content: 'Weather?' },
+          {
+            role: 'assistant',
+            content: null,
+            tool_calls: [{ id, type: 'function', function: { name: 'w', arguments: '{}' } }],
+          },
+          { role: 'tool', tool_call_id: id, content: 'sunny' },
+        ],
+        tools: [{ type: 'function', function: { name: 'w', parameters: { type: 'object' } } }],
+      },
+      'gpt-4o',
+      'openai',
+    );
+    expect(v).toMatchObject({
+      message:
+        "Invalid 'messages[1].tool_calls[0].id': string too long. Expected a string with maximum length 40, but got a string with length 41 instead.",
+      code: 'string_above_max_length',
+    });
+    expect(
+      check('gpt-4o', {
+        tools: [{ type: 'function', function: { name: 'get.weather', parameters: {} } }],
+      })?.param,
+    ).toBe('tools[0].function.name');
+  });
+
   it('responses-only ids get the 404 OpenAI sends on chat completions', () => {
     expect(check('o3-pro', {})).toMatchObject({ status: 404, param: 'model' });
     expect(check('emulator-gpt-5.1-codex', {})?.status).toBe(404);

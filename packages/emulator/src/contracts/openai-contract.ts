@@ -249,6 +249,53 @@ const imageParts: ChatRule = ({ body, model }) => {
   return undefined;
 };
 
+const MAX_ID_LENGTH = 40;
+
+function tooLong(param: string, length: number): ContractViolation {
+  return invalidRequest(
+    `Invalid '${param}': string too long. Expected a string with maximum length ${MAX_ID_LENGTH}, but got a string with length ${length} instead.`,
+    param,
+    'string_above_max_length',
+  );
+}
+
+/** Tool call ids are at most 40 characters (Gemini's `call_<uuid>` ids are 41). */
+const toolCallIdLength: ChatRule = ({ body }) => {
+  const messages = asArray(body.messages);
+  for (let i = 0; i < messages.length; i++) {
+    const m = asObject(messages[i]) ?? {};
+    const replyId = asString(m.tool_call_id);
+    if (replyId && replyId.length > MAX_ID_LENGTH) {
+      return tooLong(`messages[${i}].tool_call_id`, replyId.length);
+    }
+    const calls = asArray(m.tool_calls);
+    for (let j = 0; j < calls.length; j++) {
+      const id = asString(asObject(calls[j])?.id);
+      if (id && id.length > MAX_ID_LENGTH) {
+        return tooLong(`messages[${i}].tool_calls[${j}].id`, id.length);
+      }
+    }
+  }
+  return undefined;
+};
+
+const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+
+const functionNames: ChatRule = ({ body }) => {
+  const tools = asArray(body.tools);
+  for (let i = 0; i < tools.length; i++) {
+    const name = asString(asObject(asObject(tools[i])?.function)?.name);
+    if (name !== undefined && !FUNCTION_NAME.test(name)) {
+      return invalidRequest(
+        `Invalid 'tools[${i}].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.`,
+        `tools[${i}].function.name`,
+        'invalid_value',
+      );
+    }
+  }
+  return undefined;
+};
+
 export const OPENAI_RULES: readonly ChatRule[] = [
   responsesOnly,
   unknownKeys,
@@ -259,4 +306,6 @@ export const OPENAI_RULES: readonly ChatRule[] = [
   toolCallShape,
   maxOutput,
   imageParts,
+  toolCallIdLength,
+  functionNames,
 ];
