@@ -219,7 +219,8 @@ export function createMixRouterProvider(
     ]);
   // One fetch for every API request of every route: same-origin redirects, redaction.
   const apiFetch = createMixRouterApiFetch({ fetch: customFetch, secrets });
-  const guard = <T extends object>(model: T): T => redactMixRouterModelErrors(model, secrets);
+  const guard = <T extends object>(model: T): T =>
+    redactMixRouterModelErrors(model, secrets, { streams: fixedSecrets.length > 0 });
 
   const config = (kind: string): MixRouterConfig => ({
     provider: `mixrouter.${kind}`,

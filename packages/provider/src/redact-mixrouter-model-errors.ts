@@ -43,8 +43,8 @@ function redactStream<T>(stream: ReadableStream<T>, secrets: Secrets): ReadableS
   });
 }
 
-function redactResult(result: unknown, secrets: Secrets): unknown {
-  if (typeof result !== 'object' || result === null) return result;
+function redactResult(result: unknown, secrets: Secrets, streams: boolean): unknown {
+  if (!streams || typeof result !== 'object' || result === null) return result;
   const stream = (result as { stream?: unknown }).stream;
   if (!(stream instanceof ReadableStream)) return result;
   return { ...result, stream: redactStream(stream, secrets) };
@@ -54,10 +54,11 @@ function redactResult(result: unknown, secrets: Secrets): unknown {
 export function withRedactedErrors<A extends unknown[], R>(
   fn: (...args: A) => Promise<R>,
   secrets: Secrets,
+  { streams = true }: { streams?: boolean } = {},
 ): (...args: A) => Promise<R> {
   return async (...args) => {
     try {
-      return redactResult(await fn(...args), secrets) as R;
+      return redactResult(await fn(...args), secrets, streams) as R;
     } catch (error) {
       throw redactErrorInPlace(error, secrets());
     }
@@ -69,8 +70,17 @@ export function withRedactedErrors<A extends unknown[], R>(
  * errors — redacted (see `mixrouter-redaction.ts`). It is the model itself behind a
  * proxy: `instanceof`, fields and other methods are untouched. The factory applies this
  * to every model it creates, so no route can forget it.
+ *
+ * `streams: false` skips the per-part stream wrapper (it costs a little on every part):
+ * right when the only secret is the key, which can only reach a stream part through
+ * response text, and the API fetch already redacts all of that. Secrets of the base URL
+ * also sit in `error.url`, so then stream errors are redacted too.
  */
-export function redactMixRouterModelErrors<T extends object>(model: T, secrets: Secrets): T {
+export function redactMixRouterModelErrors<T extends object>(
+  model: T,
+  secrets: Secrets,
+  options: { streams?: boolean } = {},
+): T {
   const wrapped = new Map<PropertyKey, unknown>();
   return new Proxy(model, {
     get(target, property, receiver) {
@@ -81,6 +91,7 @@ export function redactMixRouterModelErrors<T extends object>(model: T, secrets: 
         method = withRedactedErrors(
           (...args: unknown[]) => Reflect.apply(value, target, args) as Promise<unknown>,
           secrets,
+          options,
         );
         wrapped.set(property, method);
       }

@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   baseURLSecrets,
-  createRedactingByteStream,
   maskSecret,
   normaliseSecrets,
+  redactByteStream,
   redactErrorInPlace,
+  redactResponse,
 } from '../mixrouter-redaction';
 import { type FakeServer, sendJson, sendSse, startFakeServer } from './helpers/fake-server';
 import {
@@ -42,21 +43,24 @@ describe('redaction primitives', () => {
     const text = `{"message":"bad key ${TEST_KEY}, again ${TEST_KEY}"}\n\n`;
     const bytes = new TextEncoder().encode(text);
     for (let cut = 1; cut < bytes.length; cut++) {
-      const stream = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(bytes.slice(0, cut));
-          controller.enqueue(bytes.slice(cut));
-          controller.close();
-        },
-      }).pipeThrough(createRedactingByteStream([TEST_KEY]));
+      const stream = redactByteStream(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(bytes.slice(0, cut));
+            controller.enqueue(bytes.slice(cut));
+            controller.close();
+          },
+        }),
+        [TEST_KEY],
+      );
       expect(await collect(stream)).toBe(`{"message":"bad key ${MASK}, again ${MASK}"}\n\n`);
     }
   });
 
   it('holds back only a possible start of a secret: an SSE event is passed on at once', async () => {
-    const transform = createRedactingByteStream([TEST_KEY]);
-    const writer = transform.writable.getWriter();
-    const reader = transform.readable.getReader();
+    const source = new TransformStream<Uint8Array, Uint8Array>();
+    const writer = source.writable.getWriter();
+    const reader = redactByteStream(source.readable, [TEST_KEY]).getReader();
     void writer.write(new TextEncoder().encode('data: {"a":1}\n\n'));
     expect(new TextDecoder().decode((await reader.read()).value)).toBe('data: {"a":1}\n\n');
     // "sk-rel" could be the start of the key: held until the next chunk or the end
@@ -64,6 +68,7 @@ describe('redaction primitives', () => {
     expect(new TextDecoder().decode((await reader.read()).value)).toBe('data: ');
     void writer.close();
     expect(new TextDecoder().decode((await reader.read()).value)).toBe('sk-rel');
+    expect((await reader.read()).done).toBe(true);
   });
 
   it('base URL secrets: password, username and query values, raw and decoded; short values are not searched', () => {
@@ -97,6 +102,24 @@ describe('redaction primitives', () => {
     expect(error.stack).toContain(MASK);
     // objects reachable from the error are replaced by redacted copies, never mutated
     expect(data.nested[0].deep).toBe(TEST_KEY);
+  });
+
+  it('media bodies are passed on byte for byte; text bodies and all headers are redacted', async () => {
+    const body = `GIF89a ${TEST_KEY}`;
+    const media = redactResponse(
+      new Response(body, { headers: { 'content-type': 'image/gif', 'x-echo': TEST_KEY } }),
+      [TEST_KEY],
+    );
+    expect(await media.text()).toBe(body);
+    expect(media.headers.get('x-echo')).toBe(MASK);
+    const text = redactResponse(
+      new Response(body, { status: 418, headers: { 'content-type': 'text/plain' } }),
+      [TEST_KEY],
+    );
+    expect(text.status).toBe(418);
+    expect(await text.text()).toBe(`GIF89a ${MASK}`);
+    const empty = redactResponse(new Response(null, { status: 204 }), [TEST_KEY]);
+    expect(empty.status).toBe(204);
   });
 });
 
@@ -207,6 +230,24 @@ describe('secrets in the base URL', () => {
     }
     // …while the request itself did carry it
     for (const request of gateway.requests) expect(request.path).toContain(`key=${QUERY_SECRET}`);
+  });
+
+  it('an error event inside a 200 stream carries error.url redacted', async () => {
+    gateway.reset((_, res) =>
+      sendSse(res, [
+        'data: {"id":"c","choices":[{"index":0,"delta":{"content":"a"}}]}\n\n',
+        'data: {"error":{"message":"upstream failed","type":"upstream_error","code":"bad_response_body"}}\n\n',
+      ]),
+    );
+    const { stream } = await testProvider({ baseURL: `${gateway.baseURL}?key=${QUERY_SECRET}` })
+      .chat('gpt-4o')
+      .doStream({ prompt: USER_PROMPT });
+    const parts: Array<{ type: string; error?: { url?: string } }> = [];
+    for await (const part of stream as unknown as AsyncIterable<(typeof parts)[number]>)
+      parts.push(part);
+    const errorPart = parts.find((part) => part.type === 'error');
+    expect(errorPart?.error?.url).toContain('?key=[redacted]');
+    expect(findSecret(parts, QUERY_SECRET)).toEqual([]);
   });
 
   it('a connection failure (the URL is quoted by the runtime) is redacted too', async () => {
