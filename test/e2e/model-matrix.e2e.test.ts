@@ -156,7 +156,7 @@ describe.concurrent.each(MODELS.map((info) => [info.id, info] as const))('%s', (
     // Step 3 (and 4): a new question replays the whole first turn, tool calls included.
     const messages: ModelMessage[] = [
       { role: 'user', content: 'What is the weather in Paris? Use the weather tool.' },
-      ...first.response.messages,
+      ...first.responseMessages,
       { role: 'user', content: 'And the weather in Berlin? Use the weather tool.' },
     ];
     const second = await generateText({

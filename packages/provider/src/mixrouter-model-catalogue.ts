@@ -101,14 +101,14 @@ export type MixRouterReasoningControl =
  * Whether earlier assistant reasoning goes back as `reasoning_content` (protocol §2.5):
  * - `never`: OpenAI, Claude and Gemini via chat completions (the gateway drops it or upstreams reject it).
  * - `tool-loop`: only on assistant messages after the last user message, i.e. within the
- *   current tool-call loop; earlier turns go without it (DeepSeek V3.2 and Qwen thinking:
- *   https://api-docs.deepseek.com/guides/thinking_mode — earlier turns' reasoning is
- *   not needed).
+ *   current tool-call loop; earlier turns go without it (Qwen thinking: DashScope's
+ *   deep-thinking guide keeps reasoning within the tool-call round).
  * - `tool-turns`: on every assistant message of every turn that made tool calls, in all
- *   later requests, and on the current loop — as an empty string when there was none
- *   (DeepSeek V4: "for turns that do perform tool calls, the reasoning_content must be
- *   fully passed back to the API in all subsequent requests", else 400
- *   `The reasoning_content in the thinking mode must be passed back to the API.`).
+ *   later requests — as an empty string when there was none (DeepSeek V4, which also
+ *   serves deepseek-chat/-reasoner: "for turns that do perform tool calls, the
+ *   reasoning_content must be fully passed back to the API in all subsequent requests",
+ *   else 400 `The reasoning_content in the thinking mode must be passed back to the API.`;
+ *   https://api-docs.deepseek.com/guides/thinking_mode).
  * - `always`: on every assistant message that had reasoning (Kimi thinking, GLM).
  * - `inline-think`: re-wrapped as `<think>…</think>` in `content` (MiniMax M2 keeps its
  *   thinking inline and wants it back verbatim).
@@ -275,7 +275,7 @@ const FAMILY_DEFAULTS: Record<
     request: GOOGLE_CHAT_CONTRACT,
     quirks: { maxOutputTokens: 65_536 },
   },
-  deepseek: { reasoning: TOGGLE('tool-loop'), request: DEEPSEEK_CONTRACT },
+  deepseek: { reasoning: TOGGLE('tool-turns'), request: DEEPSEEK_CONTRACT },
   qwen: { request: QWEN_CONTRACT },
   moonshot: { request: MOONSHOT_CONTRACT },
   // GLM-4.5 and later think by default (https://docs.bigmodel.cn/cn/guide/capabilities/thinking).
@@ -388,11 +388,12 @@ const CHAT: Record<string, Overrides> = {
   'claude-opus-4-20250514': { family: 'anthropic', quirks: { maxOutputTokens: 32_000 } },
   'claude-sonnet-4-20250514': { family: 'anthropic' },
   'claude-sonnet-4-5-20250929': { family: 'anthropic', request: ANTHROPIC_45_CHAT_CONTRACT },
-  // DeepSeek. V3.2: deepseek-chat is the non-thinking mode and takes the `thinking`
-  // switch, deepseek-reasoner always thinks; both keep reasoning within the current
-  // tool loop only. V4 thinks by default and needs reasoning on every tool-call turn.
+  // DeepSeek: deepseek-chat and deepseek-reasoner are the non-thinking and thinking modes
+  // of deepseek-v4-flash (https://api-docs.deepseek.com/quick_start/pricing), so every id
+  // follows V4's replay rule: reasoning on every tool-call turn, in all later requests.
+  // deepseek-chat takes the `thinking` switch (off by default), V4 Pro thinks by default.
   'deepseek-chat': { family: 'deepseek' },
-  'deepseek-reasoner': { family: 'deepseek', reasoning: ALWAYS('tool-loop') },
+  'deepseek-reasoner': { family: 'deepseek', reasoning: ALWAYS('tool-turns') },
   'deepseek-v4-pro': { family: 'deepseek', reasoning: TOGGLE('tool-turns', true) },
   // MiniMax
   'minimax-m2': { family: 'minimax', reasoning: ALWAYS('inline-think') },
@@ -631,7 +632,7 @@ function inferOverrides(id: string, family: MixRouterModelFamily): Overrides {
       return base;
     case 'deepseek':
       if (/deepseek-v4/.test(lower)) return { ...base, reasoning: TOGGLE('tool-turns', true) };
-      if (thinkingName) return { ...base, reasoning: ALWAYS('tool-loop') };
+      if (thinkingName) return { ...base, reasoning: ALWAYS('tool-turns') };
       return base;
     case 'zhipu':
       if (/glm-4\.[5-9]|glm-[5-9]/.test(lower))

@@ -372,7 +372,7 @@ describe('reasoning replay per family', () => {
       .messages.filter((m) => m.role === 'assistant')
       .map((m) => (m as { reasoning_content?: string }).reasoning_content);
 
-  it.each(['deepseek-reasoner', 'deepseek-chat', 'qwen3-max', 'qwen3-235b-a22b-thinking-2507'])(
+  it.each(['qwen3-max', 'qwen3-235b-a22b-thinking-2507'])(
     '%s: only within the current tool-call turn (after the last user message)',
     (modelId) => {
       expect(replayed(modelId)).toEqual([undefined, 'r2']);
@@ -404,7 +404,14 @@ describe('reasoning replay per family', () => {
     ]);
   });
 
-  it('deepseek-v4-pro: an empty reasoning_content on tool-call messages in the current turn', () => {
+  it.each(['deepseek-reasoner', 'deepseek-chat', 'deepseek-v4-pro'])(
+    '%s (V4): on tool-call turns only, in every later request',
+    (modelId) => {
+      expect(replayed(modelId)).toEqual([undefined, 'r2']);
+    },
+  );
+
+  it('deepseek: an empty reasoning_content on tool-call messages in the current turn', () => {
     const prompt: LanguageModelV4Prompt = [
       { role: 'user', content: [{ type: 'text', text: 'Weather?' }] },
       {
@@ -426,22 +433,26 @@ describe('reasoning replay per family', () => {
       },
     ];
     expect(replayed('deepseek-v4-pro', prompt)).toEqual(['']);
-    expect(replayed('deepseek-chat', prompt)).toEqual([undefined]);
+    expect(replayed('deepseek-reasoner', prompt)).toEqual(['']);
+    expect(replayed('qwen3-max', prompt)).toEqual([undefined]);
   });
 
   // issue 12 #3: after a follow-up question, earlier tool-call turns keep their reasoning.
-  it('deepseek-v4-pro: reasoning_content on every message of earlier tool-call turns', () => {
-    const followUp: LanguageModelV4Prompt = [
-      ...loop,
-      { role: 'assistant', content: [{ type: 'text', text: 'It is 18°C.' }] },
-      { role: 'user', content: [{ type: 'text', text: 'And tomorrow?' }] },
-    ];
-    // Turn 1 had no tool call (no field); turn 2 (tool call + its answer) keeps it, the
-    // answer with an empty string.
-    expect(replayed('deepseek-v4-pro', followUp)).toEqual([undefined, 'r2', '']);
-    // DeepSeek V3.2 drops reasoning of earlier turns.
-    expect(replayed('deepseek-chat', followUp)).toEqual([undefined, undefined, undefined]);
-  });
+  it.each(['deepseek-v4-pro', 'deepseek-reasoner'])(
+    '%s: reasoning_content on every message of earlier tool-call turns',
+    (modelId) => {
+      const followUp: LanguageModelV4Prompt = [
+        ...loop,
+        { role: 'assistant', content: [{ type: 'text', text: 'It is 18°C.' }] },
+        { role: 'user', content: [{ type: 'text', text: 'And tomorrow?' }] },
+      ];
+      // Turn 1 had no tool call (no field); turn 2 (tool call + its answer) keeps it, the
+      // answer with an empty string.
+      expect(replayed(modelId, followUp)).toEqual([undefined, 'r2', '']);
+      // Qwen keeps reasoning within the current tool loop only.
+      expect(replayed('qwen3-max', followUp)).toEqual([undefined, undefined, undefined]);
+    },
+  );
 
   it('does not send an empty reasoning_content for a plain answer in the current turn', () => {
     const prompt: LanguageModelV4Prompt = [
