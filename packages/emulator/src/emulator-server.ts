@@ -7,6 +7,7 @@ import { sendError, sendForbiddenChannel, sendInvalidToken, sendNotFoundRoute } 
 import { applyResponseFault, firstByteDelay, resolveFaults } from './faults.ts';
 import { makeRequestId } from './ids.ts';
 import { multipartBoundary, parseMultipart, summarizeMultipart } from './multipart.ts';
+import { createRealtimeUpgradeHandler } from './realtime.ts';
 import { type AuthMode, matchRoute } from './routes.ts';
 import {
   createState,
@@ -39,6 +40,8 @@ export interface Emulator {
   apiKey: string;
   /** Every request received, in order. */
   requests: RecordedRequest[];
+  /** Client events received on `/v1/realtime` WebSockets, in order. */
+  realtimeEvents: unknown[];
   /** Closes the server and destroys open sockets. */
   close(): Promise<void>;
 }
@@ -219,6 +222,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
     });
   });
+  server.on('upgrade', createRealtimeUpgradeHandler(state));
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -240,6 +244,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     origin,
     apiKey: state.apiKey,
     requests: state.requests,
+    realtimeEvents: state.realtimeEvents,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

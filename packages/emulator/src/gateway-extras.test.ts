@@ -103,3 +103,96 @@ describe('POST /v1/rerank', () => {
     });
   });
 });
+
+describe('GET /v1/realtime (OpenAI realtime beta protocol behind new-api)', () => {
+  async function open(model = 'gpt-4o-realtime-preview') {
+    const { default: WebSocket } = await import('ws');
+    const ws = new WebSocket(`${emu.origin.replace('http', 'ws')}/v1/realtime?model=${model}`, {
+      headers: { Authorization: `Bearer ${emu.apiKey}` },
+    });
+    const events: Array<Record<string, unknown>> = [];
+    ws.on('message', (data) => events.push(JSON.parse(data.toString())));
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('error', reject);
+    });
+    const next = async (type: string) => {
+      for (let i = 0; i < 200; i++) {
+        const found = events.find((e) => e.type === type);
+        if (found) return found;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      throw new Error(`no ${type} event`);
+    };
+    const send = (event: unknown) => ws.send(JSON.stringify(event));
+    return { ws, events, next, send };
+  }
+
+  it('starts with session.created and answers a text turn with text deltas', async () => {
+    const { ws, events, next, send } = await open();
+    expect(await next('session.created')).toMatchObject({
+      session: { object: 'realtime.session', model: 'gpt-4o-realtime-preview' },
+    });
+    send({ type: 'session.update', session: { modalities: ['text'] } });
+    await next('session.updated');
+    send({
+      type: 'conversation.item.create',
+      item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'ping' }] },
+    });
+    send({ type: 'response.create' });
+    const done = await next('response.done');
+    const text = events
+      .filter((e) => e.type === 'response.text.delta')
+      .map((e) => e.delta)
+      .join('');
+    expect(text).toBe('You said: ping');
+    expect(done).toMatchObject({
+      response: { status: 'completed', usage: { output_token_details: { audio_tokens: 0 } } },
+    });
+    ws.close();
+  });
+
+  it('rejects GA-only session keys and beta-invalid values the way the beta API does', async () => {
+    const { ws, events, next, send } = await open();
+    send({ type: 'session.update', event_id: 'c1', session: { type: 'realtime' } });
+    expect(await next('error')).toMatchObject({
+      error: {
+        type: 'invalid_request_error',
+        code: 'unknown_parameter',
+        param: 'session.type',
+        event_id: 'c1',
+      },
+    });
+    events.length = 0;
+    send({ type: 'session.update', session: { modalities: ['audio'] } });
+    expect(((await next('error')).error as { message: string }).message).toContain(
+      "Supported combinations are: ['text'] and ['audio', 'text']",
+    );
+    events.length = 0;
+    send({ type: 'input_audio_buffer.commit' });
+    expect(await next('error')).toMatchObject({
+      error: { code: 'input_audio_buffer_commit_empty' },
+    });
+    ws.close();
+  });
+
+  it('refuses the handshake without a key, and for a subprotocol without a key part', async () => {
+    const { default: WebSocket } = await import('ws');
+    const url = `${emu.origin.replace('http', 'ws')}/v1/realtime?model=gpt-4o-realtime-preview`;
+    const status = (ws: InstanceType<typeof WebSocket>) =>
+      new Promise<number>((resolve) => {
+        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on('open', () => resolve(101));
+      });
+    expect(await status(new WebSocket(url))).toBe(401);
+    expect(
+      await status(
+        new WebSocket(url, ['realtime'], { headers: { Authorization: `Bearer ${emu.apiKey}` } }),
+      ),
+    ).toBe(401);
+    const keyed = new WebSocket(url, ['realtime', `openai-insecure-api-key.${emu.apiKey}`]);
+    expect(await status(keyed)).toBe(101);
+    expect(keyed.protocol).toBe('realtime');
+    keyed.close();
+  });
+});

@@ -78,6 +78,8 @@ export interface EmulatorState {
   strict: boolean;
   /** Ids of /v1/responses responses and output items stored upstream (`store` not false). */
   storedResponseItems: Set<string>;
+  /** Client events received on realtime WebSockets, in order. */
+  realtimeEvents: unknown[];
 }
 
 export function createState(
@@ -96,6 +98,7 @@ export function createState(
     billing: { ...DEFAULT_BILLING, ...billing },
     strict,
     storedResponseItems: new Set(),
+    realtimeEvents: [],
   };
 }
 

@@ -43,6 +43,12 @@ export {
 } from './mixrouter-provider';
 export { MixRouterNativeLanguageModel } from './native/mixrouter-native-language-model';
 export type { MixRouterNativeProviders } from './native/mixrouter-native-providers';
+export {
+  type MixRouterRealtimeFactory,
+  MixRouterRealtimeModel,
+  type MixRouterRealtimeOptions,
+  type MixRouterRealtimeProtocol,
+} from './realtime/mixrouter-realtime-model';
 export { MixRouterRerankingModel } from './reranking/mixrouter-reranking-model';
 export type { MixRouterRerankingOptions } from './reranking/mixrouter-reranking-options';
 export { MixRouterSpeechModel } from './speech/mixrouter-speech-model';

@@ -42,6 +42,10 @@ import {
   type MixRouterNativeProviders,
   resolveMixRouterNativeProviders,
 } from './native/mixrouter-native-providers';
+import {
+  createMixRouterRealtimeFactory,
+  type MixRouterRealtimeFactory,
+} from './realtime/mixrouter-realtime-model';
 import { redactMixRouterModelErrors, withRedactedErrors } from './redact-mixrouter-model-errors';
 import { MixRouterRerankingModel } from './reranking/mixrouter-reranking-model';
 import { MixRouterSpeechModel } from './speech/mixrouter-speech-model';
@@ -116,6 +120,11 @@ export interface MixRouterProvider extends ProviderV4 {
   videoModel(modelId: MixRouterVideoModelId): Experimental_VideoModelV4;
   /** Async video tasks: submit, then `ai` polls the task until it completes. */
   video(modelId: MixRouterVideoModelId): Experimental_VideoModelV4;
+  /**
+   * Realtime sessions over `GET {baseURL}/realtime` (WebSocket), server-side: see
+   * `getServerWebSocketConfig()`. `getToken` fails: MixRouter has no browser tokens.
+   */
+  experimental_realtime: MixRouterRealtimeFactory;
   rerankingModel(modelId: MixRouterRerankingModelId): RerankingModelV4;
   /** `POST {baseURL}/rerank`, for `rerank()` from `ai`. */
   reranking(modelId: MixRouterRerankingModelId): RerankingModelV4;
@@ -306,6 +315,10 @@ export function createMixRouterProvider(
     transcription: createTranscriptionModel,
     videoModel: createVideoModel,
     video: createVideoModel,
+    experimental_realtime: createMixRouterRealtimeFactory(() => ({
+      ...config('realtime'),
+      native,
+    })),
     rerankingModel: createRerankingModel,
     reranking: createRerankingModel,
   });

@@ -3,6 +3,7 @@ import { embeddings } from './embeddings';
 import { imageGeneration } from './image-generation';
 import { modelSwap } from './model-swap';
 import { multimodalInput } from './multimodal-input';
+import { realtime } from './realtime';
 import { reasoning } from './reasoning';
 import { registry } from './registry';
 import { speech } from './speech';
@@ -27,4 +28,5 @@ export const examples: Record<string, Example> = {
   speech,
   transcription,
   video,
+  realtime,
 };
