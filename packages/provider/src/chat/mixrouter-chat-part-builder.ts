@@ -16,12 +16,14 @@ import {
 } from '../mixrouter-error';
 import type { MixRouterModelInfo } from '../mixrouter-model-catalogue';
 import { convertMixRouterUsage } from './convert-mixrouter-usage';
+import { MixRouterToolCallCorrelator } from './correlate-mixrouter-tool-calls';
 import { mapMixRouterFinishReason } from './map-mixrouter-finish-reason';
 import {
   asRecord,
   asString,
   audioFormatToMediaType,
   type MixRouterToolCallDelta,
+  nonBlank,
   type Rec,
   readAudio,
   readContent,
@@ -34,19 +36,6 @@ import { MarkdownImageStreamHold } from './scan-markdown-data-uri-images';
 
 /** A tool call withheld because its arguments were cut off (finish `length`, a broken stream). */
 type IncompleteToolCall = { toolCallId: string; toolName: string; input: string };
-
-/** One tool call as the wire correlates it; `key` is the index the tracker sees. */
-type ToolCallSlot = { key: number; id: string | undefined; name: string; args: string };
-
-function nonBlank(value: string | undefined): string | undefined {
-  return value !== undefined && value.trim().length > 0 ? value : undefined;
-}
-
-function startsStructuredValue(args: string | undefined): boolean {
-  if (args === undefined) return false;
-  const first = args.trimStart().charCodeAt(0);
-  return first === 123 /* { */ || first === 91 /* [ */;
-}
 
 export type MixRouterChatPartBuilderOptions = {
   info: MixRouterModelInfo;
@@ -87,12 +76,7 @@ export class MixRouterChatPartBuilder {
   private usage: unknown;
   private errored = false;
   private toolCallCount = 0;
-  private readonly toolCalls: ToolCallSlot[] = [];
-  private readonly toolCallsById = new Map<string, ToolCallSlot>();
-  /** The latest call reported at each wire index (older builds reuse one index). */
-  private readonly toolCallAtIndex = new Map<number, ToolCallSlot>();
-  /** Tool-call fragments that arrived before their name (buffered per key, not dropped). */
-  private readonly namelessFragments = new Map<string, MixRouterToolCallDelta[]>();
+  private readonly toolCalls: MixRouterToolCallCorrelator;
   /** Set while flushing a truncated answer: calls with cut-off arguments are withheld. */
   private withholdIncompleteCalls = false;
   private readonly incompleteToolCalls: IncompleteToolCall[] = [];
@@ -111,6 +95,7 @@ export class MixRouterChatPartBuilder {
     this.markdownImages = options.info.output.includes('image');
     this.markdownHold =
       this.markdownImages && options.mode === 'stream' ? new MarkdownImageStreamHold() : undefined;
+    this.toolCalls = new MixRouterToolCallCorrelator((delta) => this.feedTracker(delta));
     this.tracker = new StreamingToolCallTracker<MixRouterToolCallDelta>(
       { enqueue: (part) => part !== undefined && this.emitToolPart(part) },
       {
@@ -234,17 +219,19 @@ export class MixRouterChatPartBuilder {
   private processMessage(message: Rec, holdMarkdown = true): void {
     const content = message.content;
     if (
-      typeof content === 'string' &&
+      (typeof content === 'string' || content == null) &&
       !this.markdownImages &&
-      message.reasoning_content == null &&
-      message.reasoning == null &&
-      message.tool_calls == null &&
       message.audio == null &&
       message.annotations == null &&
       message.refusal == null
     ) {
-      // Fast path, the common delta `{"content":"…"}`: nothing else to read.
-      this.text(content);
+      // Fast path, the common deltas (`content`, `reasoning_content`, `tool_calls`): the
+      // same order as below, without the general readers' allocations.
+      const reasoning = readReasoning(message);
+      if (reasoning !== undefined) this.reasoningDelta(reasoning);
+      if (typeof content === 'string' && content.length > 0) this.text(content);
+      if (message.tool_calls != null)
+        for (const delta of readToolCalls(message)) this.toolCalls.push(delta);
       return;
     }
     const reasoning = readReasoning(message);
@@ -297,7 +284,7 @@ export class MixRouterChatPartBuilder {
     const refusal = asString(message.refusal);
     if (refusal) this.textDelta(refusal);
 
-    for (const delta of readToolCalls(message)) this.toolCallDelta(delta);
+    for (const delta of readToolCalls(message)) this.toolCalls.push(delta);
   }
 
   /** Answer text, through the inline reasoning-tag splitter when the model needs one. */
@@ -344,102 +331,6 @@ export class MixRouterChatPartBuilder {
     }
   }
 
-  /**
-   * Correlates a wire fragment with a call, then feeds the tracker one distinct index
-   * per call, so the tracker never has to guess. The wire's own correlation is not
-   * reliable: older gateway builds report Claude's parallel calls at one index (a
-   * first call without arguments made the second call's fragments ambiguous and they
-   * were dropped), some send the id only on the first fragment, some repeat the name
-   * on every fragment, some send neither id nor index after the first fragment.
-   *
-   * - a known id continues its call (unless a named fragment starts a new value after
-   *   the call's arguments are complete: the id was reused);
-   * - a new id with a name starts a call; a new id without a name is held until named,
-   *   unless it names the call at its index that had no id yet;
-   * - no id: the latest call at the same index (no index: the latest call), except a
-   *   named fragment for a different tool, or one starting a new value after complete
-   *   arguments, which starts a call;
-   * - anything else without a name is held until the name arrives.
-   */
-  private toolCallDelta(delta: MixRouterToolCallDelta): void {
-    const id = nonBlank(delta.id);
-    const name = nonBlank(delta.function.name);
-    const index = delta.index;
-    const args = delta.function.arguments;
-    let slot: ToolCallSlot | undefined;
-    if (id !== undefined) {
-      slot = this.toolCallsById.get(id);
-      if (slot === undefined && name === undefined && index !== undefined) {
-        const atIndex = this.toolCallAtIndex.get(index);
-        if (atIndex !== undefined && atIndex.id === undefined) {
-          slot = atIndex;
-          slot.id = id;
-          this.toolCallsById.set(id, slot);
-        }
-      }
-    } else {
-      slot = index !== undefined ? this.toolCallAtIndex.get(index) : this.toolCalls.at(-1);
-      if (slot !== undefined && name !== undefined && name !== slot.name) slot = undefined;
-    }
-    if (
-      slot !== undefined &&
-      name !== undefined &&
-      startsStructuredValue(args) &&
-      slot.args.trim().length > 0 &&
-      isParsableJson(slot.args)
-    )
-      slot = undefined; // a new value after complete arguments: another call
-
-    if (slot === undefined) {
-      if (name === undefined) {
-        // A name can arrive after the first fragments: hold them until it does.
-        const key = id !== undefined ? `id:${id}` : index !== undefined ? `i:${index}` : 'unkeyed';
-        const list = this.namelessFragments.get(key) ?? [];
-        list.push(delta);
-        this.namelessFragments.set(key, list);
-        return;
-      }
-      this.startToolCall(delta, id, name, index);
-      return;
-    }
-    if (args === undefined || args.length === 0) return;
-    slot.args += args;
-    this.feedTracker({ index: slot.key, function: { arguments: args } });
-  }
-
-  private startToolCall(
-    delta: MixRouterToolCallDelta,
-    wireId: string | undefined,
-    name: string,
-    index: number | undefined,
-  ): void {
-    let id = wireId;
-    let args = delta.function.arguments ?? '';
-    const held = [
-      ...(wireId !== undefined ? (this.namelessFragments.get(`id:${wireId}`) ?? []) : []),
-      ...(index !== undefined ? (this.namelessFragments.get(`i:${index}`) ?? []) : []),
-      ...(this.toolCalls.length === 0 ? (this.namelessFragments.get('unkeyed') ?? []) : []),
-    ];
-    if (held.length > 0) {
-      if (wireId !== undefined) this.namelessFragments.delete(`id:${wireId}`);
-      if (index !== undefined) this.namelessFragments.delete(`i:${index}`);
-      if (this.toolCalls.length === 0) this.namelessFragments.delete('unkeyed');
-      args = held.map((d) => d.function.arguments ?? '').join('') + args;
-      id ??= held.map((d) => nonBlank(d.id)).find((heldId) => heldId !== undefined);
-    }
-    const slot: ToolCallSlot = { key: this.toolCalls.length, id, name, args };
-    this.toolCalls.push(slot);
-    if (id !== undefined && !this.toolCallsById.has(id)) this.toolCallsById.set(id, slot);
-    if (index !== undefined) this.toolCallAtIndex.set(index, slot);
-    this.feedTracker({
-      index: slot.key,
-      id,
-      type: delta.type,
-      function: { name, arguments: args },
-      extra_content: delta.extra_content,
-    });
-  }
-
   private feedTracker(delta: MixRouterToolCallDelta): void {
     try {
       this.tracker.processDelta(delta);
@@ -474,7 +365,7 @@ export class MixRouterChatPartBuilder {
       this.reportError(error);
     }
     this.withholdIncompleteCalls = false;
-    for (const [key, fragments] of this.namelessFragments) {
+    for (const [key, fragments] of this.toolCalls.unnamedFragments()) {
       this.reportError(
         new InvalidResponseDataError({
           data: fragments,

@@ -17,6 +17,11 @@ export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A string with something other than whitespace in it; undefined otherwise. */
+export function nonBlank(value: string | undefined): string | undefined {
+  return value !== undefined && value.trim().length > 0 ? value : undefined;
+}
+
 /** A piece of `content`: answer text or a generated file. */
 export type MixRouterContentItem =
   | { type: 'text'; text: string }
