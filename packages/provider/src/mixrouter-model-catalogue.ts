@@ -16,11 +16,13 @@ import {
   DEEPSEEK_CONTRACT,
   DOUBAO_CONTRACT,
   GOOGLE_CHAT_CONTRACT,
+  GPT4_CONTRACT,
   GPT5_CHAT_CONTRACT,
   GPT5_REASONING_CONTRACT,
   MINIMAX_CONTRACT,
   type MixRouterRequestContract,
   MOONSHOT_CONTRACT,
+  OPENAI_AUDIO_CONTRACT,
   OPENAI_CHAT_CONTRACT,
   OPENAI_COMPATIBLE_CONTRACT,
   OPENAI_REASONING_CONTRACT,
@@ -294,12 +296,22 @@ const FAMILY_DEFAULTS: Record<
 
 const CHAT: Record<string, Overrides> = {
   // OpenAI
-  'gpt-4': { family: 'openai', input: TEXT },
+  'gpt-4': { family: 'openai', input: TEXT, request: GPT4_CONTRACT },
   'gpt-4.1': { family: 'openai', input: VISION_PDF },
   'gpt-4o': { family: 'openai', input: VISION_PDF },
   'gpt-4o-mini': { family: 'openai', input: VISION_PDF },
-  'gpt-4o-audio-preview': { family: 'openai', input: ['text', 'audio'], output: ['text', 'audio'] },
-  'gpt-audio': { family: 'openai', input: ['text', 'audio'], output: ['text', 'audio'] },
+  'gpt-4o-audio-preview': {
+    family: 'openai',
+    input: ['text', 'audio'],
+    output: ['text', 'audio'],
+    request: OPENAI_AUDIO_CONTRACT,
+  },
+  'gpt-audio': {
+    family: 'openai',
+    input: ['text', 'audio'],
+    output: ['text', 'audio'],
+    request: OPENAI_AUDIO_CONTRACT,
+  },
   'gpt-5': GPT5('minimal', 'low', 'medium', 'high'),
   'gpt-5-mini': GPT5('minimal', 'low', 'medium', 'high'),
   'gpt-5-nano': GPT5('minimal', 'low', 'medium', 'high'),
@@ -619,7 +631,9 @@ function inferOverrides(id: string, family: MixRouterModelFamily): Overrides {
       if (kind === 'embedding')
         return { ...base, quirks: { maxEmbeddingsPerCall: /-v[12]\b/.test(lower) ? 25 : 10 } };
       if (/omni/.test(lower)) return { ...base, input: OMNI, request: QWEN_OMNI_CONTRACT };
-      if (thinkingName) return { ...base, reasoning: ALWAYS('tool-loop') };
+      // QwQ / QVQ always think, like the -thinking models (DashScope deep-thinking guide).
+      if (thinkingName || /^(qwq|qvq)/.test(lower))
+        return { ...base, reasoning: ALWAYS('tool-loop') };
       if (/vl|omni/.test(lower)) return { ...base, input: OMNI };
       if (/^qwen3|qwen-plus|qwen-turbo|qwen-flash/.test(lower))
         return { ...base, reasoning: QWEN_TOGGLE };

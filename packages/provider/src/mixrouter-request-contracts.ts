@@ -93,6 +93,20 @@ const contract = (overrides: Partial<MixRouterRequestContract>): MixRouterReques
 });
 
 /**
+ * gpt-4 (gpt-4-0613) predates JSON mode, Structured Outputs and parallel function calling
+ * (https://platform.openai.com/docs/guides/structured-outputs — supported from gpt-4o;
+ * JSON mode from gpt-4-turbo): the schema goes into the prompt.
+ */
+export const GPT4_CONTRACT = contract({ structuredOutput: 'prompt', parallelToolCalls: false });
+
+/**
+ * gpt-4o-audio-preview / gpt-audio: Structured Outputs are not supported
+ * (https://platform.openai.com/docs/models/gpt-4o-audio-preview, "Structured outputs: not
+ * supported"), so the schema goes into the prompt.
+ */
+export const OPENAI_AUDIO_CONTRACT = contract({ structuredOutput: 'prompt' });
+
+/**
  * OpenAI reasoning models (o1, o3, o3-mini, o3-pro, o4-mini, gpt-5 and later).
  * https://platform.openai.com/docs/guides/reasoning — they reject `temperature`, `top_p`,
  * the penalties and `stop` with 400 `Unsupported parameter: '<name>' is not supported

@@ -66,7 +66,7 @@ describe('structured output per family', () => {
     expect(warnings).toEqual([]);
   });
 
-  it.each(['claude-sonnet-4-5-20250929', 'minimax-m2', 'ernie-x1-32k'])(
+  it.each(['claude-sonnet-4-5-20250929', 'minimax-m2', 'ernie-x1-32k', 'gpt-4', 'gpt-audio'])(
     '%s: no response_format, the schema in the prompt',
     async (id) => {
       const { body, warnings } = await build(id, { responseFormat: json });
@@ -179,6 +179,14 @@ describe('sampling while thinking', () => {
     expect(off.body).toMatchObject({ temperature: 0.3, thinking: { type: 'disabled' } });
   });
 
+  it('openai chat models take up to 4 stop sequences', async () => {
+    const { body, warnings } = await build('gpt-4o', { stopSequences: ['1', '2', '3', '4', '5'] });
+    expect(body.stop).toEqual(['1', '2', '3', '4']);
+    expect(warnings).toEqual([
+      expect.objectContaining({ type: 'compatibility', feature: 'stopSequences' }),
+    ]);
+  });
+
   it('glm takes a single stop word', async () => {
     const { body, warnings } = await build('glm-4.6', { stopSequences: ['a', 'b'] });
     expect(body.stop).toEqual(['a']);
@@ -267,6 +275,8 @@ describe('streaming constraints: Qwen thinking via generateText (#4)', () => {
     'qwen3-235b-a22b',
     'qwen3-235b-a22b-thinking-2507',
     'qwen3-next-80b-a3b-thinking',
+    'qwen3-vl-235b-a22b-thinking',
+    'qwq-plus',
   ])('%s thinks by default: doGenerate streams and collects', async (id) => {
     server.urls[CHAT_URL].response = sseFixtureResponse('qwen-plus-thinking');
     const result = await testModel(id).doGenerate(callOptions());
