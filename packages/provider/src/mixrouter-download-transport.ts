@@ -129,8 +129,9 @@ export function createMixRouterDownloadTransport({
   fetch?: FetchFunction;
   settings?: MixRouterDownloadSettings;
 }): FetchFunction {
-  const baseOrigin = new URL(baseURL).origin;
   return async (input, init) => {
+    // Computed per call: an invalid base URL fails the request, not the model's creation.
+    const baseOrigin = new URL(baseURL).origin;
     const url = new URL(
       typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
     );
@@ -140,8 +141,12 @@ export function createMixRouterDownloadTransport({
     const node = await loadNodeModules();
     let addresses: ResolvedAddress[] | undefined;
     try {
-      addresses = await resolveHost(url.hostname, settings?.lookup, node);
+      addresses = await untilAborted(
+        resolveHost(url.hostname, settings?.lookup, node),
+        init?.signal ?? undefined,
+      );
     } catch (error) {
+      if (init?.signal?.aborted) throw init.signal.reason;
       throw new DownloadError({
         url: describeDownloadUrl(url.href),
         message: `Refusing to download "${describeDownloadUrl(url.href)}": its host ${url.hostname} could not be resolved (${error instanceof Error ? error.message : String(error)}).`,
@@ -168,6 +173,26 @@ export function createMixRouterDownloadTransport({
     }
     return requestPinned({ node, url, init, address: addresses[0] });
   };
+}
+
+/** A resolver that hangs must not outlive `abortSignal`. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 function nodeHeaders(headers: RequestInit['headers']): Record<string, string> {
@@ -203,6 +228,8 @@ function requestPinned({
       url,
       {
         method: init?.method ?? 'GET',
+        // A connection of its own, closed after the answer: no pooled socket outlives it.
+        agent: false,
         headers: { 'accept-encoding': 'gzip, deflate, br', ...nodeHeaders(init?.headers) },
         signal,
         lookup: ((

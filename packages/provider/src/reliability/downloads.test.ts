@@ -147,6 +147,19 @@ describe('address-level checks after DNS resolution', () => {
     }
   });
 
+  it('a resolver that never answers does not outlive abortSignal', async () => {
+    const abort = new AbortController();
+    const lookup: MixRouterLookup = () => new Promise(() => {});
+    const pending = downloadResponseUrl({
+      url: 'https://slow-dns.test/a.png',
+      config: downloadConfig({ lookup }),
+      abortSignal: abort.signal,
+    });
+    setTimeout(() => abort.abort(), 10);
+    const error = await errorOf(() => pending);
+    expect((error as Error).name).toBe('AbortError');
+  });
+
   it('an unresolvable name is refused with a clear error', async () => {
     const { lookup } = fakeLookup({});
     const error = await errorOf(() =>

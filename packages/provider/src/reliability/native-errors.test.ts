@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMixRouterError } from '../mixrouter-error';
 import { type FakeServer, sendJson, sendSse, startFakeServer } from './helpers/fake-server';
 import { errorOf, testProvider, USER_PROMPT } from './helpers/models';
+import { nativeAnswers } from './helpers/native-answers';
 
 /**
  * The gateway sends some errors with status 200. On the native routes the official
@@ -35,46 +36,7 @@ const routes = {
 };
 const errorBody = (route: string) => (route === 'messages' ? RATE_LIMITED_MESSAGES : RATE_LIMITED);
 
-const success: Record<string, unknown> = {
-  gemini: {
-    candidates: [{ content: { role: 'model', parts: [{ text: 'ok' }] }, finishReason: 'STOP' }],
-    usageMetadata: { promptTokenCount: 1, candidatesTokenCount: 1, totalTokenCount: 2 },
-  },
-  messages: {
-    id: 'msg_1',
-    type: 'message',
-    role: 'assistant',
-    model: 'claude-sonnet-4-5',
-    content: [{ type: 'text', text: 'ok' }],
-    stop_reason: 'end_turn',
-    stop_sequence: null,
-    usage: { input_tokens: 1, output_tokens: 1 },
-  },
-  responses: {
-    id: 'resp_1',
-    object: 'response',
-    created_at: 1767268800,
-    status: 'completed',
-    error: null,
-    model: 'gpt-5.1-codex',
-    output: [
-      {
-        type: 'message',
-        id: 'msg_1',
-        role: 'assistant',
-        status: 'completed',
-        content: [{ type: 'output_text', text: 'ok', annotations: [] }],
-      },
-    ],
-    incomplete_details: null,
-    usage: {
-      input_tokens: 1,
-      output_tokens: 1,
-      input_tokens_details: { cached_tokens: 0 },
-      output_tokens_details: { reasoning_tokens: 0 },
-    },
-  },
-};
+const success: Record<string, unknown> = nativeAnswers('ok');
 
 // The first event of each route's stream, as the vendors send it.
 const firstEvent: Record<string, string> = {

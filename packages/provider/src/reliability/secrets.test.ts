@@ -24,6 +24,7 @@ import {
   startFakeServer,
 } from './helpers/fake-server';
 import { callsForEveryModelType, IMAGE_CALL, TEST_KEY, USER_PROMPT } from './helpers/models';
+import { nativeAnswers } from './helpers/native-answers';
 import { findSecret } from './helpers/secret-scan';
 import { counterIds } from './helpers/stream-checks';
 
@@ -147,6 +148,8 @@ const chatSse = [
   },
 ].map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`);
 
+const NATIVE = nativeAnswers('hi');
+
 /** A gateway answering every route successfully, with media on its own origin and on the CDN. */
 function successHandler(request: RecordedRequest, res: ServerResponse): void {
   answerSuccess(request, res);
@@ -165,49 +168,9 @@ function answerSuccess(request: RecordedRequest, res: ServerResponse): unknown {
     if (body?.stream) return sendSse(res, [...chatSse, 'data: [DONE]\n\n']);
     return sendJson(res, 200, chatJson, { 'x-oneapi-request-id': 'req-chat' });
   }
-  if (path === '/v1/messages') {
-    return sendJson(res, 200, {
-      id: 'msg_1',
-      type: 'message',
-      role: 'assistant',
-      model: 'claude-sonnet-4-5',
-      content: [{ type: 'text', text: 'hi' }],
-      stop_reason: 'end_turn',
-      stop_sequence: null,
-      usage: { input_tokens: 1, output_tokens: 1 },
-    });
-  }
-  if (path === '/v1/responses') {
-    return sendJson(res, 200, {
-      id: 'resp_1',
-      object: 'response',
-      created_at: 1767268800,
-      status: 'completed',
-      model: 'gpt-5.1-codex',
-      output: [
-        {
-          type: 'message',
-          id: 'msg_1',
-          role: 'assistant',
-          status: 'completed',
-          content: [{ type: 'output_text', text: 'hi', annotations: [] }],
-        },
-      ],
-      incomplete_details: null,
-      usage: {
-        input_tokens: 1,
-        output_tokens: 1,
-        input_tokens_details: { cached_tokens: 0 },
-        output_tokens_details: { reasoning_tokens: 0 },
-      },
-    });
-  }
-  if (path.startsWith('/v1beta/models/')) {
-    return sendJson(res, 200, {
-      candidates: [{ content: { role: 'model', parts: [{ text: 'hi' }] }, finishReason: 'STOP' }],
-      usageMetadata: { promptTokenCount: 1, candidatesTokenCount: 1, totalTokenCount: 2 },
-    });
-  }
+  if (path === '/v1/messages') return sendJson(res, 200, NATIVE.messages);
+  if (path === '/v1/responses') return sendJson(res, 200, NATIVE.responses);
+  if (path.startsWith('/v1beta/models/')) return sendJson(res, 200, NATIVE.gemini);
   if (path === '/v1/embeddings') {
     const input = (body?.input as string[]) ?? [];
     return sendJson(res, 200, {
