@@ -10,7 +10,9 @@
  *   needs a tool_result in the next user message, each tool_result a tool_use before it)
  * - https://docs.claude.com/en/docs/about-claude/models/overview (max output tokens per model)
  * - recorded 400 texts, e.g. "Thinking may not be enabled when tool_choice forces tool use."
- *   (seen verbatim in many public clients) and the `temperature` / `max_tokens` texts below.
+ *   (seen verbatim in many public clients), "`top_k` is not supported with thinking." and the
+ *   `temperature` / `max_tokens` texts below. The `top_p` text follows the same wording; the
+ *   docs' 0.95 floor replaced an older blanket refusal, no recording of the new text was found.
  */
 import { asArray, asNumber, asObject, asString, type JsonObject } from '../json-util.ts';
 import { type ContractViolation, invalidRequest } from './contract-types.ts';
@@ -70,7 +72,7 @@ export function thinkingConfigError(body: JsonObject, budgetOptional = false): s
     return `\`top_p\` must be greater than or equal to 0.95 or unset when thinking is enabled. Please consult our documentation at ${DOCS}#feature-compatibility`;
   }
   if (body.top_k !== undefined && body.top_k !== null) {
-    return `\`top_k\` must be unset when thinking is enabled. Please consult our documentation at ${DOCS}#feature-compatibility`;
+    return '`top_k` is not supported with thinking.';
   }
   const choice = asString(asObject(body.tool_choice)?.type);
   if (choice === 'any' || choice === 'tool') {
