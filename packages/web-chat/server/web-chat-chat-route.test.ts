@@ -88,6 +88,38 @@ describe('POST /api/chat', () => {
     20_000,
   );
 
+  it('stops the answer when the page aborts the request', async () => {
+    const controller = new AbortController();
+    const response = await handleChatRequest(
+      new Request('http://127.0.0.1/api/chat', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'gpt-4o', messages: user('Write a long answer about tea') }),
+        signal: controller.signal,
+      }),
+      gateway,
+    );
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    // Twenty text deltas in (of about two hundred), stop.
+    while ((text.match(/"type":"text-delta"/g) ?? []).length < 20) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('the stream ended before twenty deltas');
+      text += value;
+    }
+    controller.abort();
+    const started = performance.now();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+    // The paced answer would need seconds more; an honoured abort ends it at once.
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(text).toContain('"type":"abort"');
+    expect(text).not.toContain('End of the long answer');
+  });
+
   it('rejects bad requests with a clear 400', async () => {
     expect(await chat('{')).toMatchObject({ status: 400, json: { error: /not JSON/ } });
     expect(await chat({ model: 'gpt-4o' })).toMatchObject({
