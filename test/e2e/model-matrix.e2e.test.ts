@@ -141,10 +141,15 @@ describe.concurrent.each(MODELS.map((info) => [info.id, info] as const))('%s', (
       prompt: 'What is the weather in Paris? Use the weather tool.',
       tools: { weather },
       reasoning: 'medium',
+      providerOptions: { mixrouter: { parallelToolCalls: false } },
       stopWhen: isStepCount(3),
       experimental_download: download,
+      include: { requestBody: true },
     });
     const warnings = first.steps.flatMap((s) => s.warnings as Warning[]);
+    const firstBody = JSON.stringify(asBody(first.steps[0]!.request.body));
+    const parallelSent = /"parallel_tool_calls"|"disable_parallel_tool_use"/.test(firstBody);
+    if (info.tools) expect(parallelSent || warned(warnings, 'parallelToolCalls')).toBe(true);
     if (info.reasoning.control === 'none') expect(warned(warnings, 'reasoning')).toBe(true);
     if (!info.tools) {
       expect(warned(warnings, 'tools')).toBe(true);

@@ -112,7 +112,10 @@ export const OPENAI_AUDIO_CONTRACT = contract({ structuredOutput: 'prompt' });
  * the penalties and `stop` with 400 `Unsupported parameter: '<name>' is not supported
  * with this model.`, and take `max_completion_tokens`; new-api
  * (relay/channel/openai/adaptor.go, protocol §2.1) also strips `temperature`/`top_p` for
- * gpt-5 names, so gpt-5.1's "sampling with effort none" never reaches OpenAI either.
+ * gpt-5 names, so gpt-5.1's "sampling with effort none" never reaches OpenAI either. The
+ * o-series also rejects `parallel_tool_calls` (400 `Unsupported parameter:
+ * 'parallel_tool_calls' is not supported with this model.`, reported for o1, o3, o3-mini and
+ * o4-mini, e.g. run-llama/llama_index#20865); the gpt-5 family takes it.
  */
 export const OPENAI_REASONING_CONTRACT = contract({
   unsupported: [
@@ -125,11 +128,13 @@ export const OPENAI_REASONING_CONTRACT = contract({
   ],
   maxTokensField: 'max_completion_tokens',
   maxStopSequences: undefined,
+  parallelToolCalls: false,
 });
 
-/** The gpt-5 reasoning models also take `verbosity` (OpenAI API reference, chat/create). */
+/** The gpt-5 reasoning models take `parallel_tool_calls` and `verbosity` (API reference, chat/create). */
 export const GPT5_REASONING_CONTRACT = contract({
   ...OPENAI_REASONING_CONTRACT,
+  parallelToolCalls: true,
   verbosity: true,
 });
 

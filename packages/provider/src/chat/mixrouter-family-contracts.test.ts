@@ -143,6 +143,11 @@ describe('tool choice and tool options per family', () => {
       providerOptions: { mixrouter: { parallelToolCalls: false } },
     };
     expect((await build('gpt-4o', options)).body.parallel_tool_calls).toBe(false);
+    expect((await build('gpt-5', options)).body.parallel_tool_calls).toBe(false);
+    // The o-series rejects the parameter: "Unsupported parameter: 'parallel_tool_calls'".
+    for (const id of ['o1', 'o3', 'o3-mini', 'o4-mini']) {
+      expect((await build(id, options)).body, id).not.toHaveProperty('parallel_tool_calls');
+    }
     const deepseek = await build('deepseek-chat', options);
     expect(deepseek.body).not.toHaveProperty('parallel_tool_calls');
     expect(deepseek.warnings).toContainEqual(
