@@ -40,6 +40,19 @@ describe('mapMixRouterCredits', () => {
     });
   });
 
+  it('reads quoted numbers and ignores anything else', () => {
+    expect(mapMixRouterCredits({ hardLimit: '25.5', totalUsageCents: ' 250 ' })).toEqual({
+      limitUsd: 25.5,
+      usedUsd: 2.5,
+      balanceUsd: 23,
+    });
+    expect(mapMixRouterCredits({ hardLimit: 'unlimited', totalUsageCents: '1e3' })).toEqual({
+      limitUsd: undefined,
+      usedUsd: undefined,
+      balanceUsd: undefined,
+    });
+  });
+
   it('keeps a real zero and an overdrawn (negative) balance', () => {
     expect(mapMixRouterCredits({ hardLimit: 0, totalUsageCents: 0 })).toEqual({
       limitUsd: 0,

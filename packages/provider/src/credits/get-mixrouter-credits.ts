@@ -35,9 +35,11 @@ export const MIXROUTER_UNLIMITED_QUOTA = 100_000_000;
 // every representable amount and drop float noise from the cents conversion.
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
 
-function readAmount(value: number | null | undefined): number | undefined {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined;
-  return value;
+function readAmount(value: number | string | null | undefined): number | undefined {
+  const number =
+    typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isFinite(number) || number < 0) return undefined;
+  return number;
 }
 
 /** Pure mapping from the two billing bodies to {@link MixRouterCredits}. */
@@ -45,8 +47,8 @@ export function mapMixRouterCredits({
   hardLimit,
   totalUsageCents,
 }: {
-  hardLimit: number | null | undefined;
-  totalUsageCents: number | null | undefined;
+  hardLimit: number | string | null | undefined;
+  totalUsageCents: number | string | null | undefined;
 }): MixRouterCredits {
   const limit = readAmount(hardLimit);
   const limitUsd =
