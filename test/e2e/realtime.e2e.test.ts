@@ -153,6 +153,66 @@ describe('a realtime session through ai@7 against the emulated gateway', () => {
     expect(session.current.status).toBe('disconnected');
   });
 
+  it('runs a tool call: the session calls onToolCall and sends the output back', async () => {
+    const model = mixrouter.experimental_realtime('gpt-4o-realtime-preview');
+    relay = await startRealtimeRelay(model);
+    const events: RealtimeServerEvent[] = [];
+    const calls: unknown[] = [];
+    const session = new TestRealtimeSession({
+      model,
+      api: { websocket: relay.url },
+      sessionConfig: {
+        outputModalities: ['text'],
+        tools: [
+          {
+            type: 'function',
+            name: 'get_time',
+            description: 'The current time in a city',
+            parameters: {
+              type: 'object',
+              properties: { city: { type: 'string' } },
+              required: ['city'],
+            },
+          },
+        ],
+      },
+      onToolCall: ({ toolCall }) => {
+        calls.push(toolCall);
+        return { time: '12:00' };
+      },
+      onEvent: (event) => events.push(event),
+      onError: () => {},
+    });
+    await session.connect();
+    await waitFor(() => events.find((e) => e.type === 'session-updated'), 'session.updated');
+    session.sendTextMessage('Please use get_time for Paris.');
+    await waitFor(
+      () => (events.filter((e) => e.type === 'response-done').length === 2 ? true : undefined),
+      'the second response.done',
+    );
+    expect(calls).toEqual([
+      {
+        toolCallId: expect.stringMatching(/^call_/),
+        toolName: 'get_time',
+        args: { city: 'emulator' },
+      },
+    ]);
+    const text = events
+      .filter((e) => e.type === 'text-delta')
+      .map((e) => (e as { delta: string }).delta)
+      .join('');
+    expect(text).toBe('The tool returned: {"time":"12:00"}');
+    expect(emulator.realtimeEvents).toContainEqual({
+      type: 'conversation.item.create',
+      item: {
+        type: 'function_call_output',
+        call_id: (calls[0] as { toolCallId: string }).toolCallId,
+        output: '{"time":"12:00"}',
+      },
+    });
+    session.disconnect();
+  });
+
   it('reports a gateway error event from the session (an unknown voice)', async () => {
     const model = mixrouter.experimental_realtime('gpt-4o-mini-realtime-preview');
     relay = await startRealtimeRelay(model);

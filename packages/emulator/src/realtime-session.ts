@@ -71,6 +71,20 @@ export function synthesizeSpeech(words: string[]): string[] {
   });
 }
 
+/** Arguments that satisfy a simple JSON schema (required properties only), for tool calls. */
+export function sampleArguments(schema: unknown): JsonObject {
+  if (!isObject(schema) || !isObject(schema.properties)) return {};
+  const required = Array.isArray(schema.required) ? schema.required : [];
+  const args: JsonObject = {};
+  for (const [key, property] of Object.entries(schema.properties)) {
+    if (!required.includes(key)) continue;
+    const type = isObject(property) ? property.type : undefined;
+    args[key] =
+      type === 'number' || type === 'integer' ? 1 : type === 'boolean' ? true : 'emulator';
+  }
+  return args;
+}
+
 export class RealtimeSession {
   private readonly session: JsonObject;
   private readonly items: JsonObject[] = [];
@@ -324,10 +338,11 @@ export class RealtimeSession {
     });
   }
 
-  /** The reply: echoes the last user text, so tests can check the turn round-tripped. */
+  /** The reply: echoes the last user text (or tool output), so tests can check the round trip. */
   private replyText(): string {
     for (let i = this.items.length - 1; i >= 0; i--) {
       const item = this.items[i];
+      if (item?.type === 'function_call_output') return `The tool returned: ${String(item.output)}`;
       if (item?.role !== 'user' || !Array.isArray(item.content)) continue;
       for (const part of item.content) {
         if (isObject(part) && typeof part.text === 'string') return `You said: ${part.text}`;
@@ -335,6 +350,77 @@ export class RealtimeSession {
       }
     }
     return 'Hello from the MixRouter emulator.';
+  }
+
+  /** A function call when the last user text names one of the session's tools. */
+  private pendingToolCall(): { name: string; arguments: string } | undefined {
+    const last = this.items.at(-1);
+    const tools = Array.isArray(this.session.tools) ? this.session.tools : [];
+    if (last?.role !== 'user' || !Array.isArray(last.content) || tools.length === 0)
+      return undefined;
+    const text = last.content
+      .map((part) => (isObject(part) && typeof part.text === 'string' ? part.text : ''))
+      .join(' ');
+    for (const tool of tools) {
+      if (isObject(tool) && typeof tool.name === 'string' && text.includes(tool.name)) {
+        return { name: tool.name, arguments: JSON.stringify(sampleArguments(tool.parameters)) };
+      }
+    }
+    return undefined;
+  }
+
+  /** Ends a response: the output item is done, then `response.done` with beta usage. */
+  private finish(response: JsonObject, item: JsonObject, outputText: number, outputAudio: number) {
+    item.status = 'completed';
+    this.emit('response.output_item.done', { response_id: response.id, output_index: 0, item });
+    const inputText = tokenCount(JSON.stringify(this.items.slice(0, -1)));
+    response.status = 'completed';
+    response.output = [item];
+    response.usage = {
+      total_tokens: inputText + outputText + outputAudio,
+      input_tokens: inputText,
+      output_tokens: outputText + outputAudio,
+      input_token_details: {
+        text_tokens: inputText,
+        audio_tokens: 0,
+        cached_tokens: 0,
+        cached_tokens_details: { text_tokens: 0, audio_tokens: 0 },
+      },
+      output_token_details: { text_tokens: outputText, audio_tokens: outputAudio },
+    };
+    this.emit('response.done', { response });
+    this.emit('rate_limits.updated', {
+      rate_limits: [
+        { name: 'requests', limit: 5000, remaining: 4999, reset_seconds: 0.012 },
+        { name: 'tokens', limit: 400000, remaining: 399000, reset_seconds: 0.15 },
+      ],
+    });
+  }
+
+  private callTool(response: JsonObject, call: { name: string; arguments: string }): void {
+    const responseId = response.id;
+    const itemId = this.id('item');
+    const callId = this.id('call');
+    const item: JsonObject = {
+      id: itemId,
+      object: 'realtime.item',
+      type: 'function_call',
+      status: 'in_progress',
+      name: call.name,
+      call_id: callId,
+      arguments: '',
+    };
+    this.emit('response.output_item.added', { response_id: responseId, output_index: 0, item });
+    this.addItem(item);
+    const base = { response_id: responseId, item_id: itemId, output_index: 0, call_id: callId };
+    this.emit('response.function_call_arguments.delta', { ...base, delta: call.arguments });
+    this.emit('response.function_call_arguments.done', {
+      ...base,
+      name: call.name,
+      arguments: call.arguments,
+    });
+    item.arguments = call.arguments;
+    this.finish(response, item, tokenCount(call.arguments), 0);
   }
 
   private respond(options: JsonObject): void {
@@ -361,6 +447,11 @@ export class RealtimeSession {
       metadata: isObject(options.metadata) ? options.metadata : null,
     };
     this.emit('response.created', { response });
+    const call = this.pendingToolCall();
+    if (call) {
+      this.callTool(response, call);
+      return;
+    }
     const item: JsonObject = {
       id: itemId,
       object: 'realtime.item',
@@ -397,32 +488,6 @@ export class RealtimeSession {
       this.emit('response.content_part.done', { ...base, part });
       item.content = [part];
     }
-    item.status = 'completed';
-    this.emit('response.output_item.done', { response_id: responseId, output_index: 0, item });
-
-    const inputText = tokenCount(JSON.stringify(this.items.slice(0, -1)));
-    const outputText = tokenCount(text);
-    const outputAudio = audio ? words.length * 3 : 0;
-    response.status = 'completed';
-    response.output = [item];
-    response.usage = {
-      total_tokens: inputText + outputText + outputAudio,
-      input_tokens: inputText,
-      output_tokens: outputText + outputAudio,
-      input_token_details: {
-        text_tokens: inputText,
-        audio_tokens: 0,
-        cached_tokens: 0,
-        cached_tokens_details: { text_tokens: 0, audio_tokens: 0 },
-      },
-      output_token_details: { text_tokens: outputText, audio_tokens: outputAudio },
-    };
-    this.emit('response.done', { response });
-    this.emit('rate_limits.updated', {
-      rate_limits: [
-        { name: 'requests', limit: 5000, remaining: 4999, reset_seconds: 0.012 },
-        { name: 'tokens', limit: 400000, remaining: 399000, reset_seconds: 0.15 },
-      ],
-    });
+    this.finish(response, item, tokenCount(text), audio ? words.length * 3 : 0);
   }
 }
