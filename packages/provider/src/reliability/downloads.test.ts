@@ -1,4 +1,6 @@
 import type { ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { DownloadError, type FetchFunction } from '@ai-sdk/provider-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadResponseUrl } from '../download-response-url';
@@ -193,6 +195,33 @@ describe('the connection goes to the address that was checked', () => {
     expect(cdn.requests).toHaveLength(1);
     expect(cdn.requests[0].headers.host).toBe(`media.example.test:${cdn.port}`);
     expect(cdn.requests[0].headers.authorization).toBeUndefined();
+  });
+
+  it('over https the TLS SNI is the URL host name, not the pinned address', async () => {
+    // No certificate: the server only records the SNI of the ClientHello and ends the handshake.
+    const servernames: string[] = [];
+    const tls = createHttpsServer({
+      SNICallback: (servername, callback) => {
+        servernames.push(servername);
+        callback(new Error('test server: no certificate'), undefined);
+      },
+    });
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = tls.address() as AddressInfo;
+      const lookup: MixRouterLookup = async () => [{ address: '127.0.0.1', family: 4 }];
+      const error = await errorOf(() =>
+        downloadResponseUrl({
+          url: `https://media.example.test:${port}/a.png`,
+          config: downloadConfig({ lookup, allowPrivateNetwork: true }),
+        }),
+      );
+      expect(DownloadError.isInstance(error)).toBe(true);
+      expect(servernames).toEqual(['media.example.test']);
+    } finally {
+      tls.closeAllConnections();
+      await new Promise((resolve) => tls.close(resolve));
+    }
   });
 
   it('without the opt-in, a loopback server on another origin is refused', async () => {

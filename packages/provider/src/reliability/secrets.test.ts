@@ -336,6 +336,18 @@ describe('the API key never leaks', () => {
       [502, '<html><body>502 Bad Gateway</body></html>', { 'content-type': 'text/html' }],
       [504, { type: 'error', error: { type: 'timeout', message: 'upstream timeout' } }],
       [429, { code: 'rate_limited', message: '当前分组上游负载已饱和，请稍后再试', data: null }],
+      // A gateway that echoes the key: in the message, in a header, in an HTML page.
+      [
+        401,
+        { error: { message: `Invalid token ${TEST_KEY} (request id: R2)`, code: '' } },
+        { 'x-echo-key': TEST_KEY },
+      ],
+      [
+        200,
+        { error: { message: `key ${TEST_KEY} rate limited`, code: 'rate_limit_exceeded' } },
+        { 'www-authenticate': `Bearer ${TEST_KEY}` },
+      ],
+      [502, `<html><body>bad key ${TEST_KEY}</body></html>`, { 'content-type': 'text/html' }],
     ];
     for (const [status, body, headers] of failures) {
       // `retry-after-ms` keeps `ai`'s retry of the retryable ones short.
