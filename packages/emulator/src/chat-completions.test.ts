@@ -115,6 +115,14 @@ describe('chat completions (JSON)', () => {
     expect(plain.choices[0].message.reasoning_content).toBeUndefined();
   });
 
+  it('tool call ids follow each upstream: Kimi functions.<name>:<i>, Gemini call_<uuid>', async () => {
+    const messages = [{ role: 'user', content: 'What is the weather in Lisbon for 3 days?' }];
+    const kimi = await complete({ model: 'kimi-k2', messages, tools: [weatherTool] });
+    expect(kimi.choices[0].message.tool_calls[0].id).toMatch(/^functions\.get_weather:\d+$/);
+    const gemini = await complete({ model: 'gemini-2.5-flash', messages, tools: [weatherTool] });
+    expect(gemini.choices[0].message.tool_calls[0].id).toMatch(/^call_[0-9a-f-]{36}$/);
+  });
+
   it('calls tools with arguments from the prompt, then answers from tool results', async () => {
     const messages: Record<string, unknown>[] = [
       { role: 'user', content: 'What is the weather in Lisbon for 3 days?' },

@@ -62,10 +62,16 @@ export function completionId(ctx: Ctx, family: Family): string {
   }
 }
 
-export function toolCallId(ctx: Ctx, family: Family): string {
+/**
+ * A tool call id in the upstream's own format: Claude `toolu_01…`, the Gemini converter's
+ * `call_<uuid>` (41 characters), Kimi's `functions.<name>:<index>` (Kimi K2 tool-call format,
+ * platform.kimi.ai docs; also vLLM's kimi_k2 parser), else OpenAI-style `call_<n>`.
+ */
+export function toolCallId(ctx: Ctx, family: Family, name = 'tool'): string {
   const n = ctx.state.counters.next('tool-call');
   if (family === 'anthropic') return `toolu_01${hashBase62(`toolu:${n}`, 22)}`;
   if (family === 'google') return `call_${hashUuid(`gcall:${n}`)}`;
+  if (family === 'moonshot') return `functions.${name}:${n - 1}`;
   return `call_${n}`;
 }
 
@@ -215,7 +221,7 @@ function buildPlan(
     model,
     family,
     reply,
-    toolCallIds: reply.toolCalls.map(() => toolCallId(ctx, family)),
+    toolCallIds: reply.toolCalls.map((call) => toolCallId(ctx, family, call.name)),
     usage: xaiRawUsage(
       ctx,
       family,
