@@ -117,30 +117,7 @@ test('the page loads the model list from the emulator', async () => {
   }
 });
 
-// The reasoning turn comes first: after a tool-calling turn of another model, the
-// emulator's DeepSeek V4 contract wants `reasoning_content` on that turn's assistant
-// message, which the catalogue's `tool-loop` replay for deepseek-reasoner does not send
-// (reported; the catalogue and the emulator disagree on which DeepSeek generation it is).
-test('deepseek-reasoner shows its reasoning in a collapsible block', async () => {
-  await choose('deepseek-reasoner');
-  await page.getByTestId('capabilities').locator('[data-capability="reasoning"]').waitFor();
-  assert.equal(await page.getByTestId('attach').isDisabled(), true, 'text-only model');
-  const answer = await ask('Why is the sky blue?');
-  assert.equal(await answer.getAttribute('data-model'), 'deepseek-reasoner');
-  const reasoning = answer.getByTestId('reasoning');
-  assert.equal(await reasoning.evaluate((d) => (d as HTMLDetailsElement).open), false);
-  await reasoning.locator('summary').click();
-  assert.equal(await reasoning.evaluate((d) => (d as HTMLDetailsElement).open), true);
-  assert.match(await reasoning.locator('.reasoning-text').innerText(), /think step by step/);
-  assert.match(
-    await answer.getByTestId('text').innerText(),
-    /^Emulated deepseek-reasoner reply to: Why is the sky blue\?/,
-  );
-  assert.match(await answer.getByTestId('usage').innerText(), /\d+ reasoning/);
-});
-
-test('switching to gpt-4o: it calls both tools and streams an answer using their results', async () => {
-  await choose('gpt-4o');
+test('gpt-4o calls both tools and streams an answer that uses their results', async () => {
   const lengths = await recordTextGrowth();
   const answer = await ask("What's the weather in Paris? Also use the calculator for 12*7.");
   assert.equal(await answer.getAttribute('data-model'), 'gpt-4o');
@@ -158,6 +135,26 @@ test('switching to gpt-4o: it calls both tools and streams an answer using their
   const seen = await lengths();
   assert.ok(seen.length >= 3, `the answer grew in steps, saw lengths ${seen.join(', ')}`);
   assert.match(await answer.getByTestId('usage').innerText(), /\d+ in · \d+ out/);
+});
+
+// After another model's tool-calling turn: DeepSeek wants `reasoning_content` on that
+// turn's assistant message (empty here), which the catalogue's replay rule sends.
+test('switching to deepseek-reasoner shows its reasoning in a collapsible block', async () => {
+  await choose('deepseek-reasoner');
+  await page.getByTestId('capabilities').locator('[data-capability="reasoning"]').waitFor();
+  assert.equal(await page.getByTestId('attach').isDisabled(), true, 'text-only model');
+  const answer = await ask('Why is the sky blue?');
+  assert.equal(await answer.getAttribute('data-model'), 'deepseek-reasoner');
+  const reasoning = answer.getByTestId('reasoning');
+  assert.equal(await reasoning.evaluate((d) => (d as HTMLDetailsElement).open), false);
+  await reasoning.locator('summary').click();
+  assert.equal(await reasoning.evaluate((d) => (d as HTMLDetailsElement).open), true);
+  assert.match(await reasoning.locator('.reasoning-text').innerText(), /think step by step/);
+  assert.match(
+    await answer.getByTestId('text').innerText(),
+    /^Emulated deepseek-reasoner reply to: Why is the sky blue\?/,
+  );
+  assert.match(await answer.getByTestId('usage').innerText(), /\d+ reasoning/);
 });
 
 test('switching to gemini-2.5-flash-image renders the generated image', async () => {
