@@ -203,6 +203,8 @@ async function bundleApp(app: BundleApp, workDir: string): Promise<BundleResult>
 }
 
 export async function benchBundles(): Promise<{ esbuild: string; results: BundleResult[] }> {
+  // output/ is git-ignored: a fresh clone does not have it yet.
+  mkdirSync(join(BENCH_DIR, 'output'), { recursive: true });
   const workDir = mkdtempSync(join(BENCH_DIR, 'output', '.bundles-'));
   try {
     const results: BundleResult[] = [];
