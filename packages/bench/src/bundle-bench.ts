@@ -134,7 +134,7 @@ const COMMON = {
   // The download transport imports Node's http/https/dns/zlib/stream lazily and only
   // where they exist (it degrades to fetch on edge runtimes); the built dist names them
   // without the `node:` prefix. An edge/browser app bundler leaves them out: so do we.
-  external: ['node:*', 'http', 'https', 'dns', 'zlib', 'stream'],
+  external: ['node:*', 'http', 'https', 'dns', 'zlib', 'stream'] as string[],
   // The app is resolved like an app inside this workspace package would be.
   absWorkingDir: BENCH_DIR,
 } as const;
