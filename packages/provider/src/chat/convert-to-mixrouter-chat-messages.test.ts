@@ -1,6 +1,7 @@
 import type { LanguageModelV4Prompt, SharedV4Warning } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { getMixRouterModelInfo } from '../mixrouter-model-catalogue';
+import { toolRoundPrompt } from '../test-utils/chat';
 import { convertToMixRouterChatMessages } from './convert-to-mixrouter-chat-messages';
 
 function convert(modelId: string, prompt: LanguageModelV4Prompt) {
@@ -346,25 +347,12 @@ describe('reasoning replay per family', () => {
         { type: 'text', text: 'Hello!' },
       ],
     },
-    { role: 'user', content: [{ type: 'text', text: 'Weather?' }] },
-    {
-      role: 'assistant',
-      content: [
-        { type: 'reasoning', text: 'r2' },
-        { type: 'tool-call', toolCallId: 'c1', toolName: 'weather', input: { city: 'Paris' } },
-      ],
-    },
-    {
-      role: 'tool',
-      content: [
-        {
-          type: 'tool-result',
-          toolCallId: 'c1',
-          toolName: 'weather',
-          output: { type: 'text', value: '18°C' },
-        },
-      ],
-    },
+    ...toolRoundPrompt({
+      question: 'Weather?',
+      reasoning: 'r2',
+      callId: 'c1',
+      output: { type: 'text', value: '18°C' },
+    }),
   ];
 
   const replayed = (modelId: string, prompt = loop) =>

@@ -9,6 +9,7 @@ import {
   sseFixtureResponse,
   TEST_PROMPT,
   testModel,
+  toolRoundPrompt,
 } from '../test-utils/chat';
 import { readJsonFixture } from '../test-utils/sse';
 import { buildMixRouterChatRequest } from './build-mixrouter-chat-request';
@@ -200,27 +201,12 @@ describe('sampling while thinking', () => {
 });
 
 describe('Claude thinking with tools on the chat route (#11)', () => {
-  const loopStep2: LanguageModelV4Prompt = [
-    { role: 'user', content: [{ type: 'text', text: 'Weather in Paris?' }] },
-    {
-      role: 'assistant',
-      content: [
-        { type: 'reasoning', text: 'I should call the tool.' },
-        { type: 'tool-call', toolCallId: 'toolu_1', toolName: 'weather', input: { city: 'Paris' } },
-      ],
-    },
-    {
-      role: 'tool',
-      content: [
-        {
-          type: 'tool-result',
-          toolCallId: 'toolu_1',
-          toolName: 'weather',
-          output: { type: 'json', value: { c: 18 } },
-        },
-      ],
-    },
-  ];
+  const loopStep2 = toolRoundPrompt({
+    question: 'Weather in Paris?',
+    reasoning: 'I should call the tool.',
+    callId: 'toolu_1',
+    output: { type: 'json', value: { c: 18 } },
+  });
 
   it('step 1 thinks; step 2 (replaying the tool-use turn without its signed block) does not, with a warning', async () => {
     const step1 = await build('claude-sonnet-4-5-20250929', {

@@ -2,6 +2,7 @@ import type {
   LanguageModelV4CallOptions,
   LanguageModelV4Prompt,
   LanguageModelV4StreamPart,
+  LanguageModelV4ToolResultOutput,
 } from '@ai-sdk/provider';
 import { convertReadableStreamToArray, mockId } from '@ai-sdk/provider-utils/test';
 import type { UrlResponse } from '@ai-sdk/test-server/with-vitest';
@@ -16,6 +17,34 @@ export const TEST_API_KEY = 'sk-test';
 export const TEST_PROMPT: LanguageModelV4Prompt = [
   { role: 'user', content: [{ type: 'text', text: 'Hello' }] },
 ];
+
+/** One tool-call round as the AI SDK replays it: question, reasoning + call, tool result. */
+export function toolRoundPrompt({
+  question,
+  reasoning,
+  callId,
+  output,
+}: {
+  question: string;
+  reasoning: string;
+  callId: string;
+  output: LanguageModelV4ToolResultOutput;
+}): LanguageModelV4Prompt {
+  return [
+    { role: 'user', content: [{ type: 'text', text: question }] },
+    {
+      role: 'assistant',
+      content: [
+        { type: 'reasoning', text: reasoning },
+        { type: 'tool-call', toolCallId: callId, toolName: 'weather', input: { city: 'Paris' } },
+      ],
+    },
+    {
+      role: 'tool',
+      content: [{ type: 'tool-result', toolCallId: callId, toolName: 'weather', output }],
+    },
+  ];
+}
 
 /** The provider under test, with a fresh deterministic id generator (`id-0`, `id-1`, …). */
 export function createTestProvider(settings: MixRouterProviderSettings = {}) {
