@@ -1,7 +1,27 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import MagicString from 'magic-string';
+import { defineConfig, type Options } from 'tsup';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+/**
+ * Workflow DevKit's builder finds serialisable classes in dependencies by looking for
+ * `static [WORKFLOW_SERIALIZE](` (with whitespace). Whitespace minification writes
+ * `static[…`, which it misses, and the step bundle then never loads the model classes
+ * (`Class "…" not found`). Put the space back; the source map follows the edit.
+ */
+const workflowDiscoverableSerde: NonNullable<Options['plugins']>[number] = {
+  name: 'workflow-discoverable-serde',
+  renderChunk(code, chunk) {
+    const edited = new MagicString(code);
+    for (const match of code.matchAll(/static\[WORKFLOW_(?:DE)?SERIALIZE\d*\]\(/g))
+      edited.appendLeft(match.index + 'static'.length, ' ');
+    return {
+      code: edited.toString(),
+      map: edited.generateMap({ hires: 'boundary', source: chunk.path }),
+    };
+  },
+};
 
 export default defineConfig({
   // `core` is the main entry without the bundled native providers (see src/core.ts); the
@@ -15,6 +35,7 @@ export default defineConfig({
   // provider-utils and provider stay real dependencies: never bundle them.
   external: ['@ai-sdk/provider', '@ai-sdk/provider-utils', 'zod'],
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },
+  plugins: [workflowDiscoverableSerde],
   // Whitespace and syntax minification (about half the size, faster to parse on import);
   // identifiers are kept so stack traces stay readable, and source maps ship alongside.
   esbuildOptions(options) {

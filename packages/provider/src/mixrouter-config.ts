@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '@ai-sdk/provider';
 import type { FetchFunction, FlexibleSchema } from '@ai-sdk/provider-utils';
 import { combineHeaders, safeValidateTypes, withUserAgentSuffix } from '@ai-sdk/provider-utils';
+import type { MixRouterProviderSettings } from './mixrouter-settings';
 import { VERSION } from './version';
 
 /**
@@ -32,6 +33,12 @@ export type MixRouterConfig = {
   inputFetch?: FetchFunction;
   downloads?: MixRouterDownloadSettings;
   generateId?: () => string;
+  /**
+   * The settings the factory was given, read only to describe the model at a Workflow
+   * step boundary (mixrouter-workflow-serde.ts); absent on configs built by hand. A
+   * function, like `headers`, so the key is never reachable as data on a model.
+   */
+  settings?: () => MixRouterProviderSettings;
 };
 
 /** A `dns.lookup`-shaped resolver: all addresses of a host name. */

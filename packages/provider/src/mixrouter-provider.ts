@@ -1,28 +1,18 @@
-import {
-  type EmbeddingModelV4,
-  type Experimental_VideoModelV4,
-  type ImageModelV4,
-  type LanguageModelV4,
-  LoadAPIKeyError,
-  type ProviderV4,
-  type RerankingModelV4,
-  type SpeechModelV4,
-  type TranscriptionModelV4,
+import type {
+  EmbeddingModelV4,
+  Experimental_VideoModelV4,
+  ImageModelV4,
+  LanguageModelV4,
+  ProviderV4,
+  RerankingModelV4,
+  SpeechModelV4,
+  TranscriptionModelV4,
 } from '@ai-sdk/provider';
-import {
-  type FetchFunction,
-  loadApiKey,
-  loadOptionalSetting,
-  withoutTrailingSlash,
-} from '@ai-sdk/provider-utils';
 import { MixRouterChatLanguageModel } from './chat/mixrouter-chat-language-model';
 import { getMixRouterCredits, type MixRouterCredits } from './credits/get-mixrouter-credits';
 import { MixRouterEmbeddingModel } from './embedding/mixrouter-embedding-model';
 import { MixRouterImageModel } from './image/mixrouter-image-model';
 import { listMixRouterModels, type MixRouterListedModel } from './list-mixrouter-models';
-import { createMixRouterApiFetch } from './mixrouter-api-fetch';
-import type { MixRouterConfig, MixRouterDownloadSettings } from './mixrouter-config';
-import { createMixRouterDownloadTransport } from './mixrouter-download-transport';
 import { getMixRouterModelInfo } from './mixrouter-model-catalogue';
 import type {
   MixRouterChatModelId,
@@ -33,65 +23,24 @@ import type {
   MixRouterTranscriptionModelId,
   MixRouterVideoModelId,
 } from './mixrouter-model-ids';
-import { baseURLSecrets, normaliseSecrets } from './mixrouter-redaction';
-import { buildMixRouterURL } from './mixrouter-url';
+import { createMixRouterConfigs, type MixRouterProviderSettings } from './mixrouter-settings';
 import type { MixRouterNativeRoute } from './native/map-mixrouter-native-options';
 import { MixRouterNativeLanguageModel } from './native/mixrouter-native-language-model';
 import {
   type MixRouterNativeProviderLoaders,
-  type MixRouterNativeProviders,
   resolveMixRouterNativeProviders,
 } from './native/mixrouter-native-providers';
 import {
   createMixRouterRealtimeFactory,
   type MixRouterRealtimeFactory,
 } from './realtime/mixrouter-realtime-model';
-import { redactMixRouterModelErrors, withRedactedErrors } from './redact-mixrouter-model-errors';
+import { withRedactedErrors } from './redact-mixrouter-model-errors';
 import { MixRouterRerankingModel } from './reranking/mixrouter-reranking-model';
 import { MixRouterSpeechModel } from './speech/mixrouter-speech-model';
 import { MixRouterTranscriptionModel } from './transcription/mixrouter-transcription-model';
 import { MixRouterVideoModel } from './video/mixrouter-video-model';
 
-export const MIXROUTER_DEFAULT_BASE_URL = 'https://api.mixrouter.com/v1';
-
-export interface MixRouterProviderSettings {
-  /** API key; default `process.env.MIXROUTER_API_KEY`. A missing key fails at call time. */
-  apiKey?: string;
-  /** Default `process.env.MIXROUTER_BASE_URL ?? 'https://api.mixrouter.com/v1'`. */
-  baseURL?: string;
-  /** Extra headers sent on every request. */
-  headers?: Record<string, string | undefined>;
-  /**
-   * Custom fetch, e.g. for proxies, logging or tests. Used for every request; API
-   * requests still follow redirects only within their own origin (the package asks for
-   * `redirect: 'manual'`).
-   */
-  fetch?: FetchFunction;
-  /**
-   * How URLs found in responses (image `url`, speech `audio_url`, video URLs) are
-   * downloaded. By default a host that resolves to a private, loopback, link-local,
-   * CGNAT, unique-local or metadata address is refused (see SECURITY.md).
-   */
-  downloads?: MixRouterDownloadSettings;
-  /** ID generator for tool calls and sources without ids (tests). */
-  generateId?: () => string;
-  /**
-   * Which route `provider(id)` / `languageModel(id)` uses per family. Default: chat
-   * completions for both. `messages` (Claude) and `gemini` (Gemini) keep signed thinking
-   * and thought signatures across tool-call turns; choose them for thinking + tools.
-   * Responses-only models (gpt-5.1-codex, gpt-5.2-pro, o3-pro) always use `/responses`.
-   */
-  routing?: {
-    anthropic?: 'chat' | 'messages';
-    google?: 'chat' | 'gemini';
-  };
-  /**
-   * The official provider factories the native routes compose, e.g.
-   * `{ openai: createOpenAI }`. The main entry loads them by itself when first needed;
-   * on `@mixrouter/ai-sdk-provider/core` pass the ones your app routes to.
-   */
-  native?: MixRouterNativeProviders;
-}
+export { MIXROUTER_DEFAULT_BASE_URL, type MixRouterProviderSettings } from './mixrouter-settings';
 
 export interface MixRouterProvider extends ProviderV4 {
   /** A chat model for any MixRouter model id. */
@@ -141,56 +90,6 @@ export interface MixRouterProvider extends ProviderV4 {
 }
 
 /**
- * Makes a custom fetch settle as soon as its `signal` aborts, even if the function itself
- * ignores the signal (a wrapper that forgot to pass it on): `abortSignal` and timeouts
- * then always end the call promptly. The global fetch already behaves this way.
- */
-function honourAbortSignal(fetch: FetchFunction): FetchFunction {
-  return (input, init) => {
-    const signal = init?.signal;
-    if (signal == null) return fetch(input, init);
-    if (signal.aborted) return Promise.reject(signal.reason);
-    return new Promise<Response>((resolve, reject) => {
-      const onAbort = () => reject(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
-      fetch(input, init).then(
-        (response) => {
-          signal.removeEventListener('abort', onAbort);
-          // Answered after the abort: nobody will read this body, release it.
-          if (signal.aborted) response.body?.cancel().catch(() => {});
-          resolve(response);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
-    });
-  };
-}
-
-/**
- * Loads the key at call time (setting, else `MIXROUTER_API_KEY`). Surrounding whitespace
- * (a key read from a file) is trimmed. A key with characters an HTTP header cannot carry
- * is refused here: otherwise `fetch` throws a TypeError whose message quotes the whole
- * header value — the key — into logs.
- */
-function loadMixRouterApiKey(apiKey: string | undefined): string {
-  const key = loadApiKey({
-    apiKey,
-    environmentVariableName: 'MIXROUTER_API_KEY',
-    description: 'MixRouter',
-  }).trim();
-  if (!/^[\x21-\x7e]+$/.test(key)) {
-    throw new LoadAPIKeyError({
-      message:
-        'The MixRouter API key contains whitespace, control or non-ASCII characters and cannot be sent in an HTTP header. Check the apiKey setting or MIXROUTER_API_KEY (the key is not shown here).',
-    });
-  }
-  return key;
-}
-
-/**
  * Builds a provider instance; shared by both entries. `bundledNative` is how the main
  * entry supplies the native routes' official providers (lazy imports); the `/core`
  * entry passes none, so a bundle of it contains only what the app passes in.
@@ -199,53 +98,7 @@ export function createMixRouterProvider(
   settings: MixRouterProviderSettings,
   bundledNative?: MixRouterNativeProviderLoaders,
 ): MixRouterProvider {
-  const baseURL =
-    withoutTrailingSlash(
-      settings.baseURL ??
-        loadOptionalSetting({
-          settingValue: undefined,
-          environmentVariableName: 'MIXROUTER_BASE_URL',
-        }),
-    ) ?? MIXROUTER_DEFAULT_BASE_URL;
-
-  const headers = () => ({
-    Authorization: `Bearer ${loadMixRouterApiKey(settings.apiKey)}`,
-    ...settings.headers,
-  });
-
-  const customFetch = settings.fetch && honourAbortSignal(settings.fetch);
-
-  // The key (read at call time, like `headers`) and what the base URL carries: redacted
-  // from every response and every error.
-  const fixedSecrets = baseURLSecrets(baseURL);
-  const secrets = () =>
-    normaliseSecrets([
-      loadOptionalSetting({
-        settingValue: settings.apiKey,
-        environmentVariableName: 'MIXROUTER_API_KEY',
-      })?.trim(),
-      ...fixedSecrets,
-    ]);
-  // One fetch for every API request of every route: same-origin redirects, redaction.
-  const apiFetch = createMixRouterApiFetch({ fetch: customFetch, secrets });
-  const guard = <T extends object>(model: T): T =>
-    redactMixRouterModelErrors(model, secrets, { streams: fixedSecrets.length > 0 });
-
-  const config = (kind: string): MixRouterConfig => ({
-    provider: `mixrouter.${kind}`,
-    baseURL,
-    url: (path) => buildMixRouterURL(baseURL, path),
-    headers,
-    fetch: apiFetch,
-    downloadFetch: createMixRouterDownloadTransport({
-      baseURL,
-      fetch: customFetch,
-      settings: settings.downloads,
-    }),
-    inputFetch: customFetch,
-    downloads: settings.downloads,
-    generateId: settings.generateId,
-  });
+  const { config, guard, secrets } = createMixRouterConfigs(settings);
 
   const createChatModel = (modelId: MixRouterChatModelId) =>
     guard(new MixRouterChatLanguageModel(modelId, config('chat')));

@@ -12,6 +12,8 @@ import {
   postJsonToApi,
   type ResponseHandler,
   secureJsonParse,
+  WORKFLOW_DESERIALIZE,
+  WORKFLOW_SERIALIZE,
 } from '@ai-sdk/provider-utils';
 import { buildRequestHeaders, type MixRouterConfig } from '../mixrouter-config';
 import {
@@ -22,6 +24,12 @@ import {
 } from '../mixrouter-error';
 import { getMixRouterModelInfo, type MixRouterModelInfo } from '../mixrouter-model-catalogue';
 import type { MixRouterChatModelId } from '../mixrouter-model-ids';
+import {
+  type MixRouterModelState,
+  rebuildMixRouterModel,
+  registerMixRouterWorkflowClass,
+  serializeMixRouterModel,
+} from '../mixrouter-workflow-serde';
 import { buildMixRouterChatRequest } from './build-mixrouter-chat-request';
 import { toMixRouterGenerateResult } from './collect-mixrouter-content';
 import { getMixRouterSupportedUrls } from './convert-mixrouter-file-part';
@@ -43,6 +51,16 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
   readonly modelId: MixRouterChatModelId;
   readonly info: MixRouterModelInfo;
   private readonly config: MixRouterConfig;
+
+  /** Workflow step boundary: plain JSON, never the key (mixrouter-workflow-serde.ts). */
+  static [WORKFLOW_SERIALIZE](model: MixRouterChatLanguageModel): MixRouterModelState {
+    return serializeMixRouterModel(model, model.config);
+  }
+
+  static [WORKFLOW_DESERIALIZE](state: MixRouterModelState): MixRouterChatLanguageModel {
+    const { modelId, config, guard } = rebuildMixRouterModel(state, ['chat']);
+    return guard(new MixRouterChatLanguageModel(modelId, config('chat')));
+  }
 
   constructor(modelId: MixRouterChatModelId, config: MixRouterConfig) {
     this.modelId = modelId;
@@ -193,6 +211,7 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
     return { stream, request: { body }, response: { headers: responseHeaders } };
   }
 }
+registerMixRouterWorkflowClass(MixRouterChatLanguageModel, 'MixRouterChatLanguageModel');
 
 /** Accepts SSE, and also a JSON body (a gateway error inside a 200, or a non-stream answer). */
 const streamBodyHandler: ResponseHandler<StreamBody> = async ({

@@ -6,7 +6,7 @@ import {
   type SharedV4Warning,
   TooManyEmbeddingValuesForCallError,
 } from '@ai-sdk/provider';
-import { postJsonToApi } from '@ai-sdk/provider-utils';
+import { postJsonToApi, WORKFLOW_DESERIALIZE, WORKFLOW_SERIALIZE } from '@ai-sdk/provider-utils';
 import {
   buildRequestHeaders,
   type MixRouterConfig,
@@ -18,6 +18,12 @@ import {
 } from '../mixrouter-error';
 import { getMixRouterModelInfo } from '../mixrouter-model-catalogue';
 import type { MixRouterEmbeddingModelId } from '../mixrouter-model-ids';
+import {
+  type MixRouterModelState,
+  rebuildMixRouterModel,
+  registerMixRouterWorkflowClass,
+  serializeMixRouterModel,
+} from '../mixrouter-workflow-serde';
 import { decodeBase64Embedding } from './decode-base64-embedding';
 import { mixrouterEmbeddingResponseSchema } from './mixrouter-embedding-api';
 import { mixrouterEmbeddingOptionsSchema } from './mixrouter-embedding-options';
@@ -34,6 +40,16 @@ export class MixRouterEmbeddingModel implements EmbeddingModelV4 {
   readonly supportsParallelCalls = true;
 
   private readonly config: MixRouterConfig;
+
+  /** Workflow step boundary: plain JSON, never the key (mixrouter-workflow-serde.ts). */
+  static [WORKFLOW_SERIALIZE](model: MixRouterEmbeddingModel): MixRouterModelState {
+    return serializeMixRouterModel(model, model.config);
+  }
+
+  static [WORKFLOW_DESERIALIZE](state: MixRouterModelState): MixRouterEmbeddingModel {
+    const { modelId, config, guard } = rebuildMixRouterModel(state, ['embedding']);
+    return guard(new MixRouterEmbeddingModel(modelId, config('embedding')));
+  }
 
   constructor(modelId: MixRouterEmbeddingModelId, config: MixRouterConfig) {
     this.modelId = modelId;
@@ -134,6 +150,7 @@ export class MixRouterEmbeddingModel implements EmbeddingModelV4 {
     };
   }
 }
+registerMixRouterWorkflowClass(MixRouterEmbeddingModel, 'MixRouterEmbeddingModel');
 
 /**
  * Entries in input order. Every entry carries its input `index` (OpenAI shape), or none

@@ -14,7 +14,10 @@ import {
   type InferSchema,
   postFormDataToApi,
   postJsonToApi,
+  WORKFLOW_DESERIALIZE,
+  WORKFLOW_SERIALIZE,
 } from '@ai-sdk/provider-utils';
+import { MixRouterChatLanguageModel } from '../chat/mixrouter-chat-language-model';
 import { downloadResponseUrl } from '../download-response-url';
 import { MAX_CONCURRENT_DOWNLOADS, mapWithConcurrency } from '../map-with-concurrency';
 import {
@@ -27,6 +30,12 @@ import {
   mixrouterFailedResponseHandler,
 } from '../mixrouter-error';
 import type { MixRouterImageModelId } from '../mixrouter-model-ids';
+import {
+  type MixRouterModelState,
+  rebuildMixRouterModel,
+  registerMixRouterWorkflowClass,
+  serializeMixRouterModel,
+} from '../mixrouter-workflow-serde';
 import { imageFilename, loadedImageToBlob, loadImageModelFile } from './convert-image-model-file';
 import {
   checkResponseBase64,
@@ -80,6 +89,19 @@ export class MixRouterImageModel implements ImageModelV4 {
 
   private readonly config: MixRouterImageModelConfig;
   private readonly family: MixRouterImageFamily;
+
+  /** Workflow step boundary: plain JSON, never the key (mixrouter-workflow-serde.ts). */
+  static [WORKFLOW_SERIALIZE](model: MixRouterImageModel): MixRouterModelState {
+    return serializeMixRouterModel(model, model.config);
+  }
+
+  static [WORKFLOW_DESERIALIZE](state: MixRouterModelState): MixRouterImageModel {
+    const { modelId, config, guard } = rebuildMixRouterModel(state, ['image']);
+    // As the factory does: Gemini image models delegate to the chat model.
+    const createChatModel = (id: string) =>
+      guard(new MixRouterChatLanguageModel(id, config('chat')));
+    return guard(new MixRouterImageModel(modelId, { ...config('image'), createChatModel }));
+  }
 
   constructor(modelId: MixRouterImageModelId, config: MixRouterImageModelConfig) {
     this.modelId = modelId;
@@ -356,6 +378,7 @@ export class MixRouterImageModel implements ImageModelV4 {
     return form;
   }
 }
+registerMixRouterWorkflowClass(MixRouterImageModel, 'MixRouterImageModel');
 
 function mapImageUsage(
   usage:

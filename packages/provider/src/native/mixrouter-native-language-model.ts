@@ -5,9 +5,16 @@ import type {
   LanguageModelV4StreamPart,
   LanguageModelV4StreamResult,
 } from '@ai-sdk/provider';
+import { WORKFLOW_DESERIALIZE, WORKFLOW_SERIALIZE } from '@ai-sdk/provider-utils';
 import type { MixRouterConfig } from '../mixrouter-config';
 import { getMixRouterModelInfo, type MixRouterModelInfo } from '../mixrouter-model-catalogue';
 import { splitMixRouterBaseURL } from '../mixrouter-url';
+import {
+  type MixRouterModelState,
+  rebuildMixRouterModel,
+  registerMixRouterWorkflowClass,
+  serializeMixRouterModel,
+} from '../mixrouter-workflow-serde';
 import {
   type MixRouterNativeRoute,
   mapMixRouterNativeOptions,
@@ -17,6 +24,7 @@ import { createMixRouterNativeFetch } from './mixrouter-native-fetch';
 import {
   type MixRouterNativeProviderLoaders,
   missingMixRouterNativeProviderError,
+  RUN_TIME_NATIVE_PROVIDERS,
 } from './mixrouter-native-providers';
 
 export type MixRouterNativeModelConfig = MixRouterConfig & {
@@ -54,6 +62,22 @@ export class MixRouterNativeLanguageModel implements LanguageModelV4 {
   readonly route: MixRouterNativeRoute;
   readonly info: MixRouterModelInfo;
   private readonly config: MixRouterNativeModelConfig;
+
+  /** Workflow step boundary: plain JSON, never the key (mixrouter-workflow-serde.ts). */
+  static [WORKFLOW_SERIALIZE](model: MixRouterNativeLanguageModel): MixRouterModelState {
+    return serializeMixRouterModel(model, model.config);
+  }
+
+  static [WORKFLOW_DESERIALIZE](state: MixRouterModelState): MixRouterNativeLanguageModel {
+    const routes = ['responses', 'messages', 'gemini'] as const;
+    const { modelId, kind, config, guard } = rebuildMixRouterModel(state, routes);
+    return guard(
+      new MixRouterNativeLanguageModel(modelId, kind, {
+        ...config(kind),
+        native: RUN_TIME_NATIVE_PROVIDERS,
+      }),
+    );
+  }
 
   constructor(modelId: string, route: MixRouterNativeRoute, config: MixRouterNativeModelConfig) {
     const provider = NATIVE_NAMESPACE[route];
@@ -159,3 +183,4 @@ export class MixRouterNativeLanguageModel implements LanguageModelV4 {
     };
   }
 }
+registerMixRouterWorkflowClass(MixRouterNativeLanguageModel, 'MixRouterNativeLanguageModel');

@@ -67,3 +67,33 @@ export function missingMixRouterNativeProviderError({
       `'@mixrouter/ai-sdk-provider' (the main entry loads it by itself).`,
   });
 }
+
+/** An import the bundler leaves alone: the specifier is not a literal. */
+const importAtRunTime = (specifier: string): Promise<Record<string, unknown>> =>
+  import(/* webpackIgnore: true */ /* @vite-ignore */ specifier);
+
+/**
+ * The native providers of a model rebuilt from Workflow step state. The factories an app
+ * passed in `settings.native` are functions and cannot be stored, so the rebuilt model
+ * imports this package's own dependencies (the same ones the main entry loads) when it
+ * is first called. The specifier is computed so that single-file bundles of the `/core`
+ * entry do not inline them; where they are not installed, the call fails naming them.
+ */
+export const RUN_TIME_NATIVE_PROVIDERS: MixRouterNativeProviderLoaders = {
+  openai: () => loadAtRunTime('openai'),
+  anthropic: () => loadAtRunTime('anthropic'),
+  google: () => loadAtRunTime('google'),
+};
+
+async function loadAtRunTime<K extends MixRouterNativeProviderName>(
+  provider: K,
+): Promise<NonNullable<MixRouterNativeProviders[K]>> {
+  const { name, factory } = PACKAGE[provider];
+  const module = await importAtRunTime(name).catch((cause: unknown) => {
+    throw new UnsupportedFunctionalityError({
+      functionality: `${name} for a model rebuilt from Workflow step state`,
+      message: `A native-route model rebuilt from Workflow step state loads ${name} at run time, and it could not be imported here (${cause instanceof Error ? cause.message : String(cause)}). Install ${name} where the workflow steps run.`,
+    });
+  });
+  return module[factory] as NonNullable<MixRouterNativeProviders[K]>;
+}

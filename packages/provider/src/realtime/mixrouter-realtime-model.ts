@@ -8,11 +8,19 @@ import {
   type Experimental_RealtimeModelV4SessionIntent,
   UnsupportedFunctionalityError,
 } from '@ai-sdk/provider';
+import { WORKFLOW_DESERIALIZE, WORKFLOW_SERIALIZE } from '@ai-sdk/provider-utils';
 import { buildRequestHeaders, type MixRouterConfig } from '../mixrouter-config';
 import type { MixRouterRealtimeModelId } from '../mixrouter-model-ids';
 import {
+  type MixRouterModelState,
+  rebuildMixRouterModel,
+  registerMixRouterWorkflowClass,
+  serializeMixRouterModel,
+} from '../mixrouter-workflow-serde';
+import {
   type MixRouterNativeProviderLoaders,
   missingMixRouterNativeProviderError,
+  RUN_TIME_NATIVE_PROVIDERS,
 } from '../native/mixrouter-native-providers';
 import {
   toBetaClientEvent,
@@ -95,6 +103,21 @@ export class MixRouterRealtimeModel implements Experimental_RealtimeModelV4 {
 
   private readonly config: MixRouterRealtimeConfig;
   private inner: OpenAIRealtime | undefined;
+
+  /** Workflow step boundary: plain JSON, never the key (mixrouter-workflow-serde.ts). */
+  static [WORKFLOW_SERIALIZE](model: MixRouterRealtimeModel): MixRouterModelState {
+    return serializeMixRouterModel(model, model.config, { protocol: model.protocol });
+  }
+
+  static [WORKFLOW_DESERIALIZE](state: MixRouterModelState): MixRouterRealtimeModel {
+    const { modelId, config, options } = rebuildMixRouterModel(state, ['realtime']);
+    const protocol = options.protocol === 'ga' ? 'ga' : 'beta';
+    return new MixRouterRealtimeModel(
+      modelId,
+      { ...config('realtime'), native: RUN_TIME_NATIVE_PROVIDERS },
+      { protocol },
+    );
+  }
 
   constructor(
     modelId: MixRouterRealtimeModelId,
@@ -208,6 +231,7 @@ export class MixRouterRealtimeModel implements Experimental_RealtimeModelV4 {
     return Array.isArray(parsed) ? parsed.map((e) => ({ ...e, raw })) : { ...parsed, raw };
   }
 }
+registerMixRouterWorkflowClass(MixRouterRealtimeModel, 'MixRouterRealtimeModel');
 
 export interface MixRouterRealtimeFactory extends Experimental_RealtimeFactoryV4 {
   (modelId: MixRouterRealtimeModelId, options?: MixRouterRealtimeOptions): MixRouterRealtimeModel;

@@ -4,7 +4,7 @@ import {
   type RerankingModelV4CallOptions,
   type RerankingModelV4Result,
 } from '@ai-sdk/provider';
-import { postJsonToApi } from '@ai-sdk/provider-utils';
+import { postJsonToApi, WORKFLOW_DESERIALIZE, WORKFLOW_SERIALIZE } from '@ai-sdk/provider-utils';
 import { deepMerge } from '../chat/build-mixrouter-chat-request';
 import {
   buildRequestHeaders,
@@ -16,6 +16,12 @@ import {
   mixrouterFailedResponseHandler,
 } from '../mixrouter-error';
 import type { MixRouterRerankingModelId } from '../mixrouter-model-ids';
+import {
+  type MixRouterModelState,
+  rebuildMixRouterModel,
+  registerMixRouterWorkflowClass,
+  serializeMixRouterModel,
+} from '../mixrouter-workflow-serde';
 import { mapMixRouterRanking, toMixRouterRerankDocuments } from './map-mixrouter-reranking';
 import { mixrouterRerankingResponseSchema } from './mixrouter-reranking-api';
 import { mixrouterRerankingOptionsSchema } from './mixrouter-reranking-options';
@@ -26,6 +32,16 @@ export class MixRouterRerankingModel implements RerankingModelV4 {
   readonly modelId: MixRouterRerankingModelId;
 
   private readonly config: MixRouterConfig;
+
+  /** Workflow step boundary: plain JSON, never the key (mixrouter-workflow-serde.ts). */
+  static [WORKFLOW_SERIALIZE](model: MixRouterRerankingModel): MixRouterModelState {
+    return serializeMixRouterModel(model, model.config);
+  }
+
+  static [WORKFLOW_DESERIALIZE](state: MixRouterModelState): MixRouterRerankingModel {
+    const { modelId, config, guard } = rebuildMixRouterModel(state, ['reranking']);
+    return guard(new MixRouterRerankingModel(modelId, config('reranking')));
+  }
 
   constructor(modelId: MixRouterRerankingModelId, config: MixRouterConfig) {
     this.modelId = modelId;
@@ -111,3 +127,4 @@ export class MixRouterRerankingModel implements RerankingModelV4 {
     };
   }
 }
+registerMixRouterWorkflowClass(MixRouterRerankingModel, 'MixRouterRerankingModel');

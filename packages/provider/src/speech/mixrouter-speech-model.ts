@@ -5,7 +5,7 @@ import type {
   SpeechModelV4CallOptions,
   SpeechModelV4Result,
 } from '@ai-sdk/provider';
-import { postJsonToApi } from '@ai-sdk/provider-utils';
+import { postJsonToApi, WORKFLOW_DESERIALIZE, WORKFLOW_SERIALIZE } from '@ai-sdk/provider-utils';
 import { downloadResponseUrl } from '../download-response-url';
 import {
   buildRequestHeaders,
@@ -15,6 +15,12 @@ import {
 import { mixrouterFailedResponseHandler } from '../mixrouter-error';
 import { getMixRouterSpeechDefaultVoice } from '../mixrouter-model-catalogue';
 import type { MixRouterSpeechModelId } from '../mixrouter-model-ids';
+import {
+  type MixRouterModelState,
+  rebuildMixRouterModel,
+  registerMixRouterWorkflowClass,
+  serializeMixRouterModel,
+} from '../mixrouter-workflow-serde';
 import { mixrouterSpeechOptionsSchema } from './mixrouter-speech-options';
 import { mixrouterSpeechResponseHandler } from './mixrouter-speech-response-handler';
 
@@ -33,6 +39,16 @@ export class MixRouterSpeechModel implements SpeechModelV4 {
   readonly modelId: MixRouterSpeechModelId;
 
   private readonly config: MixRouterSpeechModelConfig;
+
+  /** Workflow step boundary: plain JSON, never the key (mixrouter-workflow-serde.ts). */
+  static [WORKFLOW_SERIALIZE](model: MixRouterSpeechModel): MixRouterModelState {
+    return serializeMixRouterModel(model, model.config);
+  }
+
+  static [WORKFLOW_DESERIALIZE](state: MixRouterModelState): MixRouterSpeechModel {
+    const { modelId, config, guard } = rebuildMixRouterModel(state, ['speech']);
+    return guard(new MixRouterSpeechModel(modelId, config('speech')));
+  }
 
   constructor(modelId: MixRouterSpeechModelId, config: MixRouterSpeechModelConfig) {
     this.modelId = modelId;
@@ -122,3 +138,4 @@ export class MixRouterSpeechModel implements SpeechModelV4 {
     };
   }
 }
+registerMixRouterWorkflowClass(MixRouterSpeechModel, 'MixRouterSpeechModel');

@@ -14,6 +14,8 @@ import {
   mediaTypeToExtension,
   postFormDataToApi,
   type ResponseHandler,
+  WORKFLOW_DESERIALIZE,
+  WORKFLOW_SERIALIZE,
 } from '@ai-sdk/provider-utils';
 import {
   buildRequestHeaders,
@@ -26,6 +28,12 @@ import {
 } from '../mixrouter-error';
 import { mixrouterTranscriptionSupportsVerboseJson } from '../mixrouter-model-catalogue';
 import type { MixRouterTranscriptionModelId } from '../mixrouter-model-ids';
+import {
+  type MixRouterModelState,
+  rebuildMixRouterModel,
+  registerMixRouterWorkflowClass,
+  serializeMixRouterModel,
+} from '../mixrouter-workflow-serde';
 import { mapTranscriptionLanguage } from './map-transcription-language';
 import { mixrouterTranscriptionResponseSchema } from './mixrouter-transcription-api';
 import { mixrouterTranscriptionOptionsSchema } from './mixrouter-transcription-options';
@@ -77,6 +85,16 @@ export class MixRouterTranscriptionModel implements TranscriptionModelV4 {
   readonly modelId: MixRouterTranscriptionModelId;
 
   private readonly config: MixRouterTranscriptionModelConfig;
+
+  /** Workflow step boundary: plain JSON, never the key (mixrouter-workflow-serde.ts). */
+  static [WORKFLOW_SERIALIZE](model: MixRouterTranscriptionModel): MixRouterModelState {
+    return serializeMixRouterModel(model, model.config);
+  }
+
+  static [WORKFLOW_DESERIALIZE](state: MixRouterModelState): MixRouterTranscriptionModel {
+    const { modelId, config, guard } = rebuildMixRouterModel(state, ['transcription']);
+    return guard(new MixRouterTranscriptionModel(modelId, config('transcription')));
+  }
 
   constructor(modelId: MixRouterTranscriptionModelId, config: MixRouterTranscriptionModelConfig) {
     this.modelId = modelId;
@@ -186,3 +204,4 @@ export class MixRouterTranscriptionModel implements TranscriptionModelV4 {
     };
   }
 }
+registerMixRouterWorkflowClass(MixRouterTranscriptionModel, 'MixRouterTranscriptionModel');

@@ -11,7 +11,13 @@ import {
   type Experimental_VideoModelV4OperationStatusResult as VideoModelV4OperationStatusResult,
   type Experimental_VideoModelV4VideoData as VideoModelV4VideoData,
 } from '@ai-sdk/provider';
-import { encodePathSegment, getFromApi, postJsonToApi } from '@ai-sdk/provider-utils';
+import {
+  encodePathSegment,
+  getFromApi,
+  postJsonToApi,
+  WORKFLOW_DESERIALIZE,
+  WORKFLOW_SERIALIZE,
+} from '@ai-sdk/provider-utils';
 import { downloadResponseUrl } from '../download-response-url';
 import {
   buildRequestHeaders,
@@ -21,6 +27,12 @@ import {
 import { mixrouterFailedResponseHandler } from '../mixrouter-error';
 import { isJsonRecord as isObject } from '../mixrouter-json-guards';
 import type { MixRouterVideoModelId } from '../mixrouter-model-ids';
+import {
+  type MixRouterModelState,
+  rebuildMixRouterModel,
+  registerMixRouterWorkflowClass,
+  serializeMixRouterModel,
+} from '../mixrouter-workflow-serde';
 import { buildMixRouterVideoBody } from './build-mixrouter-video-body';
 import { extractMixRouterVideoUrl, isHttpUrl } from './extract-mixrouter-video-url';
 import { mapMixRouterVideoStatus, parseMixRouterVideoProgress } from './map-mixrouter-video-status';
@@ -118,6 +130,16 @@ export class MixRouterVideoModel implements VideoModelV4 {
   readonly maxVideosPerCall = 1;
 
   private readonly config: MixRouterVideoModelConfig;
+
+  /** Workflow step boundary: plain JSON, never the key (mixrouter-workflow-serde.ts). */
+  static [WORKFLOW_SERIALIZE](model: MixRouterVideoModel): MixRouterModelState {
+    return serializeMixRouterModel(model, model.config);
+  }
+
+  static [WORKFLOW_DESERIALIZE](state: MixRouterModelState): MixRouterVideoModel {
+    const { modelId, config, guard } = rebuildMixRouterModel(state, ['video']);
+    return guard(new MixRouterVideoModel(modelId, config('video')));
+  }
 
   constructor(modelId: MixRouterVideoModelId, config: MixRouterVideoModelConfig) {
     this.modelId = modelId;
@@ -298,3 +320,4 @@ export class MixRouterVideoModel implements VideoModelV4 {
     };
   }
 }
+registerMixRouterWorkflowClass(MixRouterVideoModel, 'MixRouterVideoModel');
