@@ -5,10 +5,11 @@ import { defineConfig, type Options } from 'tsup';
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 /**
- * Workflow DevKit's builder finds serialisable classes in dependencies by looking for
- * `static [WORKFLOW_SERIALIZE](` (with whitespace). Whitespace minification writes
- * `static[…`, which it misses, and the step bundle then never loads the model classes
- * (`Class "…" not found`). Put the space back; the source map follows the edit.
+ * Workflow DevKit's builder finds serialisable classes in dependencies with patterns
+ * that expect whitespace: `static [WORKFLOW_SERIALIZE](` for the class, `from "./chunk"`
+ * to follow an import into a chunk. Whitespace minification writes `static[…` and
+ * `}from"./…"`, which they miss, and the step bundle then never loads the model classes
+ * (`Class "…" not found`). Put those spaces back; the source map follows the edits.
  */
 const workflowDiscoverableSerde: NonNullable<Options['plugins']>[number] = {
   name: 'workflow-discoverable-serde',
@@ -16,6 +17,8 @@ const workflowDiscoverableSerde: NonNullable<Options['plugins']>[number] = {
     const edited = new MagicString(code);
     for (const match of code.matchAll(/static\[WORKFLOW_(?:DE)?SERIALIZE\d*\]\(/g))
       edited.appendLeft(match.index + 'static'.length, ' ');
+    for (const match of code.matchAll(/\}from"\.\//g))
+      edited.appendLeft(match.index + '}from'.length, ' ');
     return {
       code: edited.toString(),
       map: edited.generateMap({ hires: 'boundary', source: chunk.path }),

@@ -3,7 +3,7 @@ import { createMixRouter } from '@mixrouter/ai-sdk-provider';
 import { type Emulator, startEmulator } from '@mixrouter/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { start } from 'workflow/api';
-import { filesContaining, findSecretInDirectory } from './test-utils/scan-directory';
+import { filesContaining, findSecretInDirectory } from './scan-directory';
 import { toolExecutions, weatherAgent, weatherAgentWithModel } from './workflows/weather-agent';
 
 // A WorkflowAgent tool loop on the local world (in-process, files under .workflow-data),

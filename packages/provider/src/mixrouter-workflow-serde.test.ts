@@ -12,6 +12,7 @@ import {
   sendJson,
   startFakeServer,
 } from './reliability/helpers/fake-server';
+import { messageResponse } from './test-utils/chat';
 
 const KEY = 'sk-serde-SECRET-4b1d9e7a20c3';
 const ENV_KEY = 'sk-serde-ENV-KEY-93c1f0aa57';
@@ -30,14 +31,7 @@ function roundTrip<T extends Serializable>(model: T): { state: MixRouterModelSta
   return { state, rebuilt: cls[WORKFLOW_DESERIALIZE](JSON.parse(stored)) as T };
 }
 
-const CHAT_ANSWER = {
-  id: 'chatcmpl-1',
-  object: 'chat.completion',
-  created: 1764547200,
-  model: 'gpt-4o',
-  choices: [{ index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' }],
-  usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 },
-};
+const CHAT_ANSWER = messageResponse({ content: 'hi' });
 
 function comparable(request: RecordedRequest) {
   return {

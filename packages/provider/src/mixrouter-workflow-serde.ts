@@ -3,7 +3,6 @@ import { loadOptionalSetting } from '@ai-sdk/provider-utils';
 import type { MixRouterConfig } from './mixrouter-config';
 import { normaliseSecrets } from './mixrouter-redaction';
 import { createMixRouterConfigs, type MixRouterProviderSettings } from './mixrouter-settings';
-import { VERSION } from './version';
 
 /*
  * What a MixRouter model becomes when it crosses a Workflow DevKit step boundary
@@ -353,35 +352,4 @@ export function rebuildMixRouterModel<KIND extends string>(
       if (typeof option === 'string') options[name] = option;
   }
   return { modelId: value.modelId, kind: kind as KIND, config, guard, options };
-}
-
-/** The registry Workflow DevKit's compiler writes serialisable classes to (`@workflow/core` reads it). */
-const WORKFLOW_CLASS_REGISTRY = Symbol.for('workflow-class-registry');
-
-/**
- * Registers a model class under the id Workflow DevKit's compiler gives it,
- * `class//@mixrouter/ai-sdk-provider@<version>//<Class>`. The compiler registers classes
- * only in code it transforms; a step bundle that loads this package from node_modules
- * untransformed would otherwise fail with `Class "…" not found`. Registering here makes
- * the classes known wherever the package is loaded, in the workflow VM and in step
- * processes alike. Runs after the class declaration, so a compiler-injected
- * registration (which defines `classId` first) is kept as it is.
- */
-export function registerMixRouterWorkflowClass(
-  cls: abstract new (...args: never[]) => unknown,
-  name: string,
-): void {
-  const global = globalThis as { [WORKFLOW_CLASS_REGISTRY]?: Map<string, unknown> };
-  global[WORKFLOW_CLASS_REGISTRY] ??= new Map();
-  const registry = global[WORKFLOW_CLASS_REGISTRY];
-  const classId = `class//@mixrouter/ai-sdk-provider@${VERSION}//${name}`;
-  if (!registry.has(classId)) registry.set(classId, cls);
-  if (!Object.hasOwn(cls, 'classId')) {
-    Object.defineProperty(cls, 'classId', {
-      value: classId,
-      writable: false,
-      enumerable: false,
-      configurable: false,
-    });
-  }
 }

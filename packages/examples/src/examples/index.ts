@@ -1,4 +1,5 @@
 import type { Example } from '../example-context';
+import { durableAgent } from './durable-agent';
 import { embeddings } from './embeddings';
 import { imageGeneration } from './image-generation';
 import { modelSwap } from './model-swap';
@@ -29,4 +30,5 @@ export const examples: Record<string, Example> = {
   transcription,
   video,
   realtime,
+  'durable-agent': durableAgent,
 };

@@ -27,7 +27,6 @@ import type { MixRouterChatModelId } from '../mixrouter-model-ids';
 import {
   type MixRouterModelState,
   rebuildMixRouterModel,
-  registerMixRouterWorkflowClass,
   serializeMixRouterModel,
 } from '../mixrouter-workflow-serde';
 import { buildMixRouterChatRequest } from './build-mixrouter-chat-request';
@@ -211,7 +210,6 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
     return { stream, request: { body }, response: { headers: responseHeaders } };
   }
 }
-registerMixRouterWorkflowClass(MixRouterChatLanguageModel, 'MixRouterChatLanguageModel');
 
 /** Accepts SSE, and also a JSON body (a gateway error inside a 200, or a non-stream answer). */
 const streamBodyHandler: ResponseHandler<StreamBody> = async ({

@@ -21,7 +21,6 @@ import type { MixRouterEmbeddingModelId } from '../mixrouter-model-ids';
 import {
   type MixRouterModelState,
   rebuildMixRouterModel,
-  registerMixRouterWorkflowClass,
   serializeMixRouterModel,
 } from '../mixrouter-workflow-serde';
 import { decodeBase64Embedding } from './decode-base64-embedding';
@@ -150,7 +149,6 @@ export class MixRouterEmbeddingModel implements EmbeddingModelV4 {
     };
   }
 }
-registerMixRouterWorkflowClass(MixRouterEmbeddingModel, 'MixRouterEmbeddingModel');
 
 /**
  * Entries in input order. Every entry carries its input `index` (OpenAI shape), or none

@@ -33,7 +33,6 @@ import type { MixRouterImageModelId } from '../mixrouter-model-ids';
 import {
   type MixRouterModelState,
   rebuildMixRouterModel,
-  registerMixRouterWorkflowClass,
   serializeMixRouterModel,
 } from '../mixrouter-workflow-serde';
 import { imageFilename, loadedImageToBlob, loadImageModelFile } from './convert-image-model-file';
@@ -378,7 +377,6 @@ export class MixRouterImageModel implements ImageModelV4 {
     return form;
   }
 }
-registerMixRouterWorkflowClass(MixRouterImageModel, 'MixRouterImageModel');
 
 function mapImageUsage(
   usage:

@@ -12,7 +12,6 @@ import { splitMixRouterBaseURL } from '../mixrouter-url';
 import {
   type MixRouterModelState,
   rebuildMixRouterModel,
-  registerMixRouterWorkflowClass,
   serializeMixRouterModel,
 } from '../mixrouter-workflow-serde';
 import {
@@ -183,4 +182,3 @@ export class MixRouterNativeLanguageModel implements LanguageModelV4 {
     };
   }
 }
-registerMixRouterWorkflowClass(MixRouterNativeLanguageModel, 'MixRouterNativeLanguageModel');

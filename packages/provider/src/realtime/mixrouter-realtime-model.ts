@@ -14,7 +14,6 @@ import type { MixRouterRealtimeModelId } from '../mixrouter-model-ids';
 import {
   type MixRouterModelState,
   rebuildMixRouterModel,
-  registerMixRouterWorkflowClass,
   serializeMixRouterModel,
 } from '../mixrouter-workflow-serde';
 import {
@@ -231,7 +230,6 @@ export class MixRouterRealtimeModel implements Experimental_RealtimeModelV4 {
     return Array.isArray(parsed) ? parsed.map((e) => ({ ...e, raw })) : { ...parsed, raw };
   }
 }
-registerMixRouterWorkflowClass(MixRouterRealtimeModel, 'MixRouterRealtimeModel');
 
 export interface MixRouterRealtimeFactory extends Experimental_RealtimeFactoryV4 {
   (modelId: MixRouterRealtimeModelId, options?: MixRouterRealtimeOptions): MixRouterRealtimeModel;

@@ -19,7 +19,6 @@ import type { MixRouterRerankingModelId } from '../mixrouter-model-ids';
 import {
   type MixRouterModelState,
   rebuildMixRouterModel,
-  registerMixRouterWorkflowClass,
   serializeMixRouterModel,
 } from '../mixrouter-workflow-serde';
 import { mapMixRouterRanking, toMixRouterRerankDocuments } from './map-mixrouter-reranking';
@@ -127,4 +126,3 @@ export class MixRouterRerankingModel implements RerankingModelV4 {
     };
   }
 }
-registerMixRouterWorkflowClass(MixRouterRerankingModel, 'MixRouterRerankingModel');

@@ -18,7 +18,6 @@ import type { MixRouterSpeechModelId } from '../mixrouter-model-ids';
 import {
   type MixRouterModelState,
   rebuildMixRouterModel,
-  registerMixRouterWorkflowClass,
   serializeMixRouterModel,
 } from '../mixrouter-workflow-serde';
 import { mixrouterSpeechOptionsSchema } from './mixrouter-speech-options';
@@ -138,4 +137,3 @@ export class MixRouterSpeechModel implements SpeechModelV4 {
     };
   }
 }
-registerMixRouterWorkflowClass(MixRouterSpeechModel, 'MixRouterSpeechModel');

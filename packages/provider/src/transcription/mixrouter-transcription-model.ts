@@ -31,7 +31,6 @@ import type { MixRouterTranscriptionModelId } from '../mixrouter-model-ids';
 import {
   type MixRouterModelState,
   rebuildMixRouterModel,
-  registerMixRouterWorkflowClass,
   serializeMixRouterModel,
 } from '../mixrouter-workflow-serde';
 import { mapTranscriptionLanguage } from './map-transcription-language';
@@ -204,4 +203,3 @@ export class MixRouterTranscriptionModel implements TranscriptionModelV4 {
     };
   }
 }
-registerMixRouterWorkflowClass(MixRouterTranscriptionModel, 'MixRouterTranscriptionModel');

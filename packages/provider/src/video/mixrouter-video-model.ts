@@ -30,7 +30,6 @@ import type { MixRouterVideoModelId } from '../mixrouter-model-ids';
 import {
   type MixRouterModelState,
   rebuildMixRouterModel,
-  registerMixRouterWorkflowClass,
   serializeMixRouterModel,
 } from '../mixrouter-workflow-serde';
 import { buildMixRouterVideoBody } from './build-mixrouter-video-body';
@@ -320,4 +319,3 @@ export class MixRouterVideoModel implements VideoModelV4 {
     };
   }
 }
-registerMixRouterWorkflowClass(MixRouterVideoModel, 'MixRouterVideoModel');

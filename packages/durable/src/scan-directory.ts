@@ -45,7 +45,12 @@ export async function findSecretInDirectory(
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    const bytes = await readFile(path);
+    // A world writes atomically (temporary file, then rename): one may vanish mid-scan.
+    const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (bytes === undefined) continue;
     files++;
     const payloads = base64Payloads(bytes.toString('latin1'));
     decodedPayloads += payloads.length;

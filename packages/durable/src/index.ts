@@ -1,0 +1,2 @@
+export { startLocalWorkflowRuntime, WORKFLOW_IDS } from './local-workflow-runtime';
+export { findSecretInDirectory } from './scan-directory';
