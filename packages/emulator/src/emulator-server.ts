@@ -1,7 +1,9 @@
 /** The HTTP server: body parsing, recording, auth, fault injection and dispatch. */
+
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { normaliseKey } from './api-key.ts';
 import type { Ctx } from './context.ts';
 import { sendError, sendForbiddenChannel, sendInvalidToken, sendNotFoundRoute } from './errors.ts';
 import { applyResponseFault, firstByteDelay, resolveFaults } from './faults.ts';
@@ -68,13 +70,6 @@ function flattenHeaders(req: IncomingMessage): Record<string, string> {
       headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
-}
-
-function normaliseKey(key: string): string {
-  return key
-    .replace(/^Bearer\s+/i, '')
-    .trim()
-    .replace(/^sk-/, '');
 }
 
 /** 'ok', 'missing-or-wrong', or 'channel' (key with a `-<channel>` suffix → 403). */

@@ -6,20 +6,15 @@
  * invalid token (middleware/auth.go). The model comes from `?model=`; the only
  * subprotocol the upgrader selects is `realtime`.
  */
+
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { normaliseKey } from './api-key.ts';
 import { makeRequestId } from './ids.ts';
 import { isKnownModel, modelKind } from './known-models.ts';
 import { RealtimeSession } from './realtime-session.ts';
 import type { EmulatorState } from './state.ts';
-
-function normaliseKey(key: string): string {
-  return key
-    .replace(/^Bearer\s+/i, '')
-    .trim()
-    .replace(/^sk-/, '');
-}
 
 /** The Authorization new-api ends up checking for a WebSocket handshake. */
 export function realtimeAuthorization(headers: IncomingMessage['headers']): string | undefined {
