@@ -178,6 +178,17 @@ describe('OpenAI contract', () => {
     ).toBe('tools[0].function.name');
   });
 
+  it('verbosity: low/medium/high on gpt-5 reasoning models, only medium elsewhere', () => {
+    expect(check('gpt-5', { verbosity: 'low' })).toBeUndefined();
+    expect(check('gpt-4.1', { verbosity: 'low' })).toMatchObject({
+      message:
+        "Unsupported value: 'verbosity' does not support 'low' with this model. Supported values are: 'medium'.",
+      param: 'verbosity',
+      code: 'unsupported_value',
+    });
+    expect(check('gpt-4o', { verbosity: 'medium' })).toBeUndefined();
+  });
+
   it('responses-only ids get the 404 OpenAI sends on chat completions', () => {
     expect(check('o3-pro', {})).toMatchObject({ status: 404, param: 'model' });
     expect(check('emulator-gpt-5.1-codex', {})?.status).toBe(404);

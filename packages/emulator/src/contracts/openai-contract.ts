@@ -6,6 +6,9 @@
  * - https://platform.openai.com/docs/api-reference/chat/create (`reasoning_effort` "o-series
  *   and gpt-5 models only"; `stop` "not supported with latest reasoning models o3 and o4-mini")
  * - https://platform.openai.com/docs/models/o3-pro ("available in the Responses API only")
+ * - https://platform.openai.com/docs/guides/latest-model (`verbosity` low/medium/high on gpt-5;
+ *   other models answer `Unsupported value: 'verbosity' does not support 'low' with this model.
+ *   Supported values are: 'medium'.`)
  * - error texts as the API returns them, e.g. 400 `Unsupported parameter: 'stop' is not
  *   supported with this model.` (param `stop`, code `unsupported_parameter`), seen in
  *   github.com/huggingface/smolagents/issues/1893 and crewAIInc/crewAI#2738.
@@ -296,6 +299,21 @@ const functionNames: ChatRule = ({ body }) => {
   return undefined;
 };
 
+/** gpt-5 reasoning models take low/medium/high verbosity; every other model only `medium`. */
+const verbosity: ChatRule = ({ body, model }) => {
+  const value = asString(body.verbosity);
+  if (value === undefined) return undefined;
+  const gpt5Reasoning = /^gpt-5/.test(model) && openAIModelContract(model).rejects.length > 0;
+  const allowed = gpt5Reasoning ? ['low', 'medium', 'high'] : ['medium'];
+  return allowed.includes(value)
+    ? undefined
+    : invalidRequest(
+        `Unsupported value: 'verbosity' does not support '${value}' with this model. Supported values are: ${quotedList(allowed)}.`,
+        'verbosity',
+        'unsupported_value',
+      );
+};
+
 export const OPENAI_RULES: readonly ChatRule[] = [
   responsesOnly,
   unknownKeys,
@@ -308,4 +326,5 @@ export const OPENAI_RULES: readonly ChatRule[] = [
   imageParts,
   toolCallIdLength,
   functionNames,
+  verbosity,
 ];
