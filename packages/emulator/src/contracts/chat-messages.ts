@@ -1,4 +1,5 @@
 /** Readers over chat `messages` shared by the contracts (pure, linear in the message count). */
+import { contentText } from '../chat-request.ts';
 import { asArray, asObject, asString, type JsonObject } from '../json-util.ts';
 
 export function chatMessages(body: JsonObject): JsonObject[] {
@@ -35,4 +36,9 @@ export function toolReplyIds(messages: readonly JsonObject[], start: number): st
     ids.push(asString(messages[i].tool_call_id) ?? '');
   }
   return ids;
+}
+
+/** Whether any message text mentions "json" (case-insensitive), as JSON mode requires. */
+export function messagesMentionJson(body: JsonObject): boolean {
+  return chatMessages(body).some((m) => contentText(m.content).toLowerCase().includes('json'));
 }

@@ -14,8 +14,8 @@
  *   InvalidParameter: …","type":"invalid_request_error","param":null,"code":
  *   "invalid_parameter_error"}}`), e.g. langchain4j/langchain4j#3974.
  */
-import { contentText } from '../chat-request.ts';
 import { asArray, asNumber, asObject, type JsonObject } from '../json-util.ts';
+import { messagesMentionJson } from './chat-messages.ts';
 import { type ChatRule, type ContractViolation, invalidRequest } from './contract-types.ts';
 
 export interface QwenModelContract {
@@ -133,11 +133,7 @@ const jsonMode: ChatRule = ({ body, model }) => {
     return dashScopeError('Json mode response is not supported when enable_thinking is true');
   }
   if (type !== 'json_object') return undefined;
-  const text = asArray(body.messages)
-    .map((m) => contentText(asObject(m)?.content))
-    .join('\n')
-    .toLowerCase();
-  return text.includes('json')
+  return messagesMentionJson(body)
     ? undefined
     : dashScopeError(
         "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",

@@ -16,8 +16,8 @@
  * gone for o*, temperature/top_p/logprobs for gpt-5*, and max_tokens became max_completion_tokens.
  */
 
-import { contentText } from '../chat-request.ts';
 import { asArray, asNumber, asObject, asString, type JsonObject } from '../json-util.ts';
+import { messagesMentionJson } from './chat-messages.ts';
 import { type ChatRule, type ContractViolation, invalidRequest } from './contract-types.ts';
 
 export interface OpenAIModelContract {
@@ -169,11 +169,7 @@ const reasoningEffort: ChatRule = ({ body, model }) => {
 /** JSON mode needs the word "json" somewhere in the messages (API reference, response_format). */
 export const jsonWordRule: ChatRule = ({ body }) => {
   if (asObject(body.response_format)?.type !== 'json_object') return undefined;
-  const text = asArray(body.messages)
-    .map((m) => contentText(asObject(m)?.content))
-    .join('\n')
-    .toLowerCase();
-  return text.includes('json')
+  return messagesMentionJson(body)
     ? undefined
     : invalidRequest(
         "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
