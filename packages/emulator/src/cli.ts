@@ -7,7 +7,13 @@
 import { parseArgs } from 'node:util';
 import { startEmulator } from './emulator-server.ts';
 
+// `pnpm start -- --port 8787` hands the script a literal `--` first (npm strips it,
+// pnpm does not); parseArgs would read everything after it as positionals.
+const args = process.argv.slice(2);
+if (args[0] === '--') args.shift();
+
 const { values } = parseArgs({
+  args,
   options: {
     port: { type: 'string', default: '8787' },
     host: { type: 'string', default: '127.0.0.1' },

@@ -1,5 +1,6 @@
-import { connect } from './connect';
-import { consoleContext } from './example-context';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { ExampleContext } from './example-context';
 import { examples } from './examples/index';
 
 const name = process.argv[2];
@@ -11,11 +12,24 @@ if (name === undefined || name === '--list' || !(name in examples)) {
   process.exit(name === undefined || name === '--list' ? 0 : 1);
 }
 
+// The examples import the BUILT package, as an app would: rebuild it only when its
+// sources changed since the last build (quiet unless the build fails). Listing above
+// needs neither the package nor the build.
+const built = spawnSync(
+  process.execPath,
+  [join(import.meta.dirname, '..', '..', '..', 'scripts', 'build-provider-if-stale.mjs')],
+  { stdio: 'inherit' },
+);
+if (built.status !== 0) process.exit(built.status ?? 1);
+
+const [{ connect }, { consoleContext }] = await Promise.all([
+  import('./connect'),
+  import('./example-context'),
+]);
 const connection = await connect((line) => console.log(line));
 try {
-  await examples[name as keyof typeof examples]!.run(
-    consoleContext(connection.provider, connection.live),
-  );
+  const context: ExampleContext = consoleContext(connection.provider, connection.live);
+  await examples[name]!.run(context);
 } finally {
   await connection.close();
 }
