@@ -30,7 +30,10 @@ beforeEach(() => {
 });
 
 const chatRequests = () => emulator.requests.filter((r) => r.path.endsWith('/chat/completions'));
-const body = (i: number) => chatRequests()[i]!.body as Record<string, any>;
+// The chat completions body as the emulator recorded it (parsed JSON).
+type ChatMessage = { role: string; content?: unknown; [field: string]: unknown };
+type ChatBody = { messages: ChatMessage[]; [field: string]: unknown };
+const body = (i: number) => chatRequests()[i]!.body as ChatBody;
 
 const weather = tool({
   description: 'Current weather for a city',
@@ -156,8 +159,9 @@ async function expectReasoningReplay(id: string, expected: boolean) {
   });
   expect(result.steps.length).toBe(2);
   expect(result.steps[0]!.reasoningText?.length ?? 0).toBeGreaterThan(0);
-  const assistant = body(1).messages.find((m: any) => m.role === 'assistant');
-  expect('reasoning_content' in assistant).toBe(expected);
+  const assistant = body(1).messages.find((m) => m.role === 'assistant');
+  expect(assistant).toBeDefined();
+  expect('reasoning_content' in assistant!).toBe(expected);
   return result;
 }
 

@@ -104,7 +104,10 @@ describe('images', () => {
       aspectRatio: '16:9',
     });
     expect([...image.uint8Array.slice(0, 4)]).toEqual(PNG_SIGNATURE);
-    const chat = requestsTo('/chat/completions')[0]!.body as Record<string, any>;
+    const chat = requestsTo('/chat/completions')[0]!.body as {
+      model: string;
+      extra_body: { google: { image_config: unknown } };
+    };
     expect(chat.model).toBe('gemini-2.5-flash-image');
     expect(chat.extra_body.google.image_config).toMatchObject({ aspect_ratio: '16:9' });
     // The image URL from the chat answer was downloaded (same origin as the gateway here,

@@ -69,8 +69,11 @@ describe('Claude Messages route', () => {
     });
     expect(result.steps.length).toBe(2);
     expect(result.steps[0]!.reasoningText?.length).toBeGreaterThan(0);
-    const second = requestsTo('/messages')[1]!.body as any;
-    const assistant = second.messages.find((m: any) => m.role === 'assistant');
+    const second = requestsTo('/messages')[1]!.body as {
+      messages: Array<{ role: string; content: unknown[] }>;
+      thinking: unknown;
+    };
+    const assistant = second.messages.find((m) => m.role === 'assistant')!;
     expect(assistant.content[0]).toMatchObject({
       type: 'thinking',
       signature: expect.stringMatching(/^sig-/),
@@ -104,8 +107,14 @@ describe('Gemini native route', () => {
     expect(result.text).toContain('19');
     const [first, second] = requestsTo(':generateContent');
     expect(first!.headers.authorization).toBe(`Bearer ${emulator.apiKey}`);
-    const modelTurn = (second!.body as any).contents.find((c: any) => c.role === 'model');
-    const call = modelTurn.parts.find((p: any) => p.functionCall);
+    const { contents } = second!.body as {
+      contents: Array<{
+        role: string;
+        parts: Array<{ functionCall?: unknown; thoughtSignature?: string }>;
+      }>;
+    };
+    const modelTurn = contents.find((c) => c.role === 'model')!;
+    const call = modelTurn.parts.find((p) => p.functionCall)!;
     expect(call.thoughtSignature).toMatch(/^sig-/);
   });
 });
