@@ -57,6 +57,8 @@ function conversationFromMessages(body: JsonObject, model: string): Conversation
   for (const m of messages) {
     for (const b of blocks(m.content))
       if (b.type === 'tool_use') names.set(String(b.id), String(b.name));
+    // The last user text, also when later user turns carry only tool results.
+    if (m.role === 'user' && blocksText(m.content)) conv.question = blocksText(m.content);
   }
   const last = messages[messages.length - 1];
   if (last?.role === 'user') {

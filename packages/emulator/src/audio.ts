@@ -8,9 +8,9 @@ import {
   sendModelNotFound,
   sendUpstreamError,
 } from './errors.ts';
-import { asString, tokenCount } from './json-util.ts';
+import { asNumber, asString, tokenCount } from './json-util.ts';
 import { isKnownModel } from './known-models.ts';
-import { makeAudio, makeWav } from './media.ts';
+import { makeSpeech } from './media.ts';
 import { fieldValue } from './multipart.ts';
 import { SseWriter } from './sse.ts';
 import { storeFile } from './state.ts';
@@ -27,12 +27,17 @@ export async function handleSpeech(ctx: Ctx): Promise<void> {
   if (/qwen3-tts-flash/.test(model)) {
     // MixRouter customisation: JSON with a downloadable URL instead of bytes.
     const n = ctx.state.counters.next('audio');
-    const url = storeFile(ctx.state, `/files/audio/${n}.wav`, 'audio/wav', makeWav(200));
+    const { bytes } = makeSpeech(input, { format: 'wav', voice: asString(body.voice) });
+    const url = storeFile(ctx.state, `/files/audio/${n}.wav`, 'audio/wav', bytes);
     return sendJson(ctx, 200, { success: true, message: '', data: { audio_url: url } });
   }
 
   const format = asString(body.response_format) ?? 'mp3';
-  const { bytes, contentType } = makeAudio(format);
+  const { bytes, contentType } = makeSpeech(input, {
+    format,
+    voice: asString(body.voice),
+    speed: asNumber(body.speed),
+  });
   if (body.stream_format === 'sse') {
     const sse = new SseWriter(ctx);
     sse.start();

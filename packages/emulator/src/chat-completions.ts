@@ -15,7 +15,7 @@ import {
 import { hashBase62, hashHex, hashUuid, unixSeconds, utcStamp } from './ids.ts';
 import { asArray, asNumber, asObject, asString, type JsonObject, tokenCount } from './json-util.ts';
 import { isKnownModel, modelKind } from './known-models.ts';
-import { makeAudio, makePng, makeWav } from './media.ts';
+import { makeImage, makeSpeech } from './media.ts';
 import {
   type Family,
   isAudioChatModel,
@@ -169,7 +169,7 @@ export async function handleChatCompletions(ctx: Ctx): Promise<void> {
 
   const conv = conversationFromChat(body, model, family);
   const reply = scriptReply(conv);
-  const plan = buildPlan(ctx, body, model, family, reply);
+  const plan = buildPlan(ctx, body, model, family, reply, conv.lastUserText);
   if (body.stream === true) return streamChatCompletion(ctx, plan);
   sendJson(ctx, 200, chatCompletionJson(plan));
 }
@@ -180,6 +180,7 @@ function buildPlan(
   model: string,
   family: Family,
   reply: ScriptedReply,
+  promptText: string,
 ): ChatPlan {
   const created = unixSeconds();
   const tokens = replyTokens(reply);
@@ -190,7 +191,9 @@ function buildPlan(
   let audio: ChatPlan['audio'];
   if (plainAnswer && isGeminiImageModel(model)) {
     const n = ctx.state.counters.next('image');
-    const png = makePng(n);
+    // Gemini image models take the aspect ratio in extra_body.google.image_config (protocol §6).
+    const imageConfig = asObject(asObject(asObject(body.extra_body)?.google)?.image_config);
+    const png = makeImage({ prompt: promptText, aspectRatio: asString(imageConfig?.aspect_ratio) });
     image = {
       url: storeFile(ctx.state, `/files/images/${n}.png`, 'image/png', png),
       b64: png.toString('base64'),
@@ -201,7 +204,10 @@ function buildPlan(
   const modalities = asArray(body.modalities);
   if (plainAnswer && isAudioChatModel(model) && modalities.includes('audio')) {
     const format = asString(asObject(body.audio)?.format) ?? 'wav';
-    const bytes = format === 'wav' ? makeWav() : makeAudio(format).bytes;
+    const { bytes } = makeSpeech(reply.text, {
+      format,
+      voice: asString(asObject(body.audio)?.voice),
+    });
     const n = ctx.state.counters.next('audio-out');
     audio = {
       id: `audio_${hashHex(`audio:${n}`, 24)}`,

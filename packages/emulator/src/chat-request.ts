@@ -127,6 +127,7 @@ export function conversationFromChat(
   conv.toolResults = trailing;
 
   const lastUser = [...messages].reverse().find((m) => m.role === 'user');
+  if (lastUser) conv.question = contentText(lastUser.content);
   if (trailing.length === 0 && lastUser) {
     conv.lastUserText = contentText(lastUser.content);
     conv.attachments = countParts(lastUser.content);

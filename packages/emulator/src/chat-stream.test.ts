@@ -38,7 +38,7 @@ describe('chat completions (SSE)', () => {
   it('has the gateway transcript shape', async () => {
     const { res, payloads } = await stream({
       model: 'gpt-4o',
-      messages: [{ role: 'user', content: 'Stream please' }],
+      messages: [{ role: 'user', content: 'What is the capital of Japan?' }],
     });
     expect(res.headers.get('content-type')).toBe('text/event-stream');
     expect(res.headers.get('cache-control')).toBe('no-cache');
@@ -55,7 +55,7 @@ describe('chat completions (SSE)', () => {
     const finish = chunks.at(-2)!;
     expect(finish.choices[0]).toMatchObject({ delta: {}, finish_reason: 'stop' });
     const text = chunks.map((c) => c.choices[0]?.delta.content ?? '').join('');
-    expect(text).toBe('Emulated gpt-4o reply to: Stream please');
+    expect(text).toBe('The capital of Japan is Tokyo.');
     expect(chunks.filter((c) => c.choices[0]?.delta.content).length).toBeGreaterThan(1);
     expect(new Set(chunks.map((c) => c.id)).size).toBe(1);
   });

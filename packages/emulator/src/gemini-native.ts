@@ -23,7 +23,7 @@ import {
   tokenCount,
 } from './json-util.ts';
 import { isKnownModel, KNOWN_MODELS } from './known-models.ts';
-import { makePng } from './media.ts';
+import { makeImage } from './media.ts';
 import { isGemini3, isGeminiImageModel } from './model-family.ts';
 import {
   type Conversation,
@@ -88,6 +88,16 @@ function conversationFromGemini(body: JsonObject, model: string): Conversation {
     .map((p) => asString(p.text) ?? '')
     .join('\n');
   const contents = asArray(body.contents).map((c) => asObject(c) ?? {});
+  for (const c of contents) {
+    // The last user text, also when later user turns carry only function responses.
+    const text =
+      c.role === 'model'
+        ? ''
+        : partsOf(c)
+            .map((p) => asString(p.text) ?? '')
+            .join('\n');
+    if (text.trim()) conv.question = text;
+  }
   const last = contents[contents.length - 1];
   if (last && last.role !== 'model') {
     const parts = partsOf(last);
@@ -216,7 +226,18 @@ export async function handleGenerateContent(ctx: Ctx): Promise<void> {
   const reply = scriptReply(conv);
   const image =
     isGeminiImageModel(model) && reply.toolCalls.length === 0
-      ? makePng(ctx.state.counters.next('image'))
+      ? makeImage({
+          prompt: conv.lastUserText,
+          aspectRatio: asString(
+            asObject(
+              pick(
+                asObject(pick(body, 'generationConfig', 'generation_config')),
+                'imageConfig',
+                'image_config',
+              ),
+            )?.aspectRatio,
+          ),
+        })
       : undefined;
   if (image) reply.text = 'Here is your image';
   const parts = responseParts(model, reply, image);

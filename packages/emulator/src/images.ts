@@ -12,7 +12,7 @@ import {
 import { unixSeconds } from './ids.ts';
 import { asArray, asNumber, asString, type JsonObject, tokenCount } from './json-util.ts';
 import { isKnownModel } from './known-models.ts';
-import { makePng } from './media.ts';
+import { makeImage } from './media.ts';
 import { isGeminiImageModel } from './model-family.ts';
 import { fieldValue } from './multipart.ts';
 import { storeFile } from './state.ts';
@@ -27,9 +27,15 @@ function isDallE(model: string): boolean {
   return /^(emulator-)?dall-e/.test(model);
 }
 
-function nextPng(ctx: Ctx): { n: number; png: Buffer } {
+/** The next image of a request: drawn from its prompt at its size (the i-th of n differs). */
+function nextPng(
+  ctx: Ctx,
+  prompt: string,
+  size: string | undefined,
+  i: number,
+): { n: number; png: Buffer } {
   const n = ctx.state.counters.next('image');
-  return { n, png: makePng(n) };
+  return { n, png: makeImage({ prompt, size, variant: i }) };
 }
 
 function gptImageUsage(prompt: string, count: number, inputImages = 0): JsonObject {
@@ -52,18 +58,19 @@ function answer(
   count: number,
   responseFormat: string | undefined,
   inputImages: number,
+  size: string | undefined,
 ): void {
   const created = unixSeconds();
   if (isGptImage(model)) {
-    const data = Array.from({ length: count }, () => ({
-      b64_json: nextPng(ctx).png.toString('base64'),
+    const data = Array.from({ length: count }, (_, i) => ({
+      b64_json: nextPng(ctx, prompt, size, i).png.toString('base64'),
     }));
     sendJson(ctx, 200, { created, data, usage: gptImageUsage(prompt, count, inputImages) });
     return;
   }
   if (isDallE(model)) {
-    const data = Array.from({ length: count }, () => {
-      const { n, png } = nextPng(ctx);
+    const data = Array.from({ length: count }, (_, i) => {
+      const { n, png } = nextPng(ctx, prompt, size, i);
       const revised_prompt = `An emulated rendering of: ${prompt}`;
       return responseFormat === 'b64_json'
         ? { b64_json: png.toString('base64'), revised_prompt }
@@ -73,9 +80,9 @@ function answer(
     return;
   }
   // Gateway-built shape (Ali, Imagen, Flux…): every key present, empty strings.
-  const data = Array.from({ length: count }, () => ({
+  const data = Array.from({ length: count }, (_, i) => ({
     url: '',
-    b64_json: nextPng(ctx).png.toString('base64'),
+    b64_json: nextPng(ctx, prompt, size, i).png.toString('base64'),
     revised_prompt: '',
   }));
   sendJson(ctx, 200, { data, created });
@@ -143,6 +150,7 @@ export async function handleImageGenerations(ctx: Ctx): Promise<void> {
     n,
     asString(body.response_format) ?? (isDallE(model) ? 'url' : 'b64_json'),
     0,
+    size,
   );
 }
 
@@ -173,6 +181,7 @@ export async function handleImageEdits(ctx: Ctx): Promise<void> {
       asNumber(body.n) ?? 1,
       asString(body.response_format),
       images.length,
+      asString(body.size),
     );
   }
   if (ctx.jsonError) return sendInvalidBody(ctx, ctx.jsonError);
@@ -210,5 +219,6 @@ export async function handleImageEdits(ctx: Ctx): Promise<void> {
     Number(fieldValue(mp, 'n') ?? 1) || 1,
     fieldValue(mp, 'response_format') ?? 'b64_json',
     images.length,
+    fieldValue(mp, 'size'),
   );
 }

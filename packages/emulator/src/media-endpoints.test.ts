@@ -64,7 +64,8 @@ describe('images', () => {
     expect(data[0].revised_prompt).toContain('A fox');
     const file = await fetch(data[0].url);
     expect(file.headers.get('content-type')).toBe('image/png');
-    expect(checkPng(Buffer.from(await file.arrayBuffer()))).toEqual({ width: 2, height: 2 });
+    // dall-e-3's default size; the picture itself is checked in media.test.ts.
+    expect(checkPng(Buffer.from(await file.arrayBuffer()))).toEqual({ width: 1024, height: 1024 });
     const many = await api.post('/v1/images/generations', {
       model: 'dall-e-3',
       prompt: 'A fox',
@@ -129,11 +130,9 @@ describe('audio', () => {
       voice: 'alloy',
     });
     expect(mp3.headers.get('content-type')).toBe('audio/mpeg');
-    expect(
-      Buffer.from(await mp3.arrayBuffer())
-        .subarray(0, 3)
-        .toString(),
-    ).toBe('ID3');
+    // An MPEG audio frame header (the frames themselves are checked in media.test.ts).
+    const mp3Bytes = Buffer.from(await mp3.arrayBuffer());
+    expect([mp3Bytes[0], mp3Bytes[1]! & 0xe0]).toEqual([0xff, 0xe0]);
     const wav = await api.post('/v1/audio/speech', {
       model: 'gpt-4o-mini-tts',
       input: 'Hello',

@@ -32,7 +32,7 @@ describe('/v1/responses', () => {
     expect(body.output[0].summary[0].type).toBe('summary_text');
     expect(body.output[1].content[0]).toMatchObject({
       type: 'output_text',
-      text: 'Emulated gpt-5 reply to: Hello there',
+      text: 'Hello! Nice to meet you — how can I help today?',
       annotations: [],
     });
     expect(body.usage.output_tokens_details.reasoning_tokens).toBeGreaterThan(0);
@@ -53,7 +53,9 @@ describe('/v1/responses', () => {
     const second = await (
       await api.post('/v1/responses', { model: 'gpt-4.1', input, tools })
     ).json();
-    expect(second.output.at(-1).content[0].text).toBe('Based on the tool results: sunny');
+    expect(second.output.at(-1).content[0].text).toMatch(
+      /^The (get_weather )?tool returned sunny\.$/,
+    );
   });
 
   it('streams events in Responses order with sequence numbers', async () => {
@@ -136,7 +138,10 @@ describe('/v1/messages', () => {
     });
     expect(ok.status).toBe(200);
     const answer = await ok.json();
-    expect(answer.content.at(-1)).toEqual({ type: 'text', text: 'Based on the tool results: 19C' });
+    expect(answer.content.at(-1)).toEqual({
+      type: 'text',
+      text: expect.stringMatching(/^The (get_weather )?tool returned 19C\.$/),
+    });
   });
 
   it('streams native Anthropic events', async () => {
@@ -212,9 +217,7 @@ describe('/v1beta (Gemini native)', () => {
       tools,
     });
     expect(good.status).toBe(200);
-    expect((await good.json()).candidates[0].content.parts.at(-1).text).toBe(
-      'Based on the tool results: {"temp":30}',
-    );
+    expect((await good.json()).candidates[0].content.parts.at(-1).text).toBe('It is 30 °C.');
   });
 
   it('streams only with alt=sse', async () => {

@@ -74,6 +74,7 @@ function conversationFromResponses(body: JsonObject, model: string): Conversatio
     .reverse()
     .map(asObject)
     .find((item) => item?.role === 'user');
+  if (lastUser) conv.question = partsText(lastUser.content);
   if (results.length === 0 && lastUser) {
     conv.lastUserText = partsText(lastUser.content);
     for (const p of asArray(lastUser.content)) {

@@ -5,6 +5,11 @@
  */
 import { findSchemaInText, type SampleHints, sampleFromSchema } from './json-schema-sample.ts';
 import { isObject, tokenCount } from './json-util.ts';
+import {
+  answerFromToolResults,
+  answerQuestion,
+  reasoningForToolCalls,
+} from './scripted-answers.ts';
 
 export interface ToolSpec {
   name: string;
@@ -30,6 +35,8 @@ export interface Conversation {
   systemText: string;
   /** Text of the last user message ('' when the conversation ends with tool results). */
   lastUserText: string;
+  /** Text of the last user message, also when tool results follow it (what they answer). */
+  question?: string;
   /** Tool results at the end of the conversation (the model must answer with text). */
   toolResults: ToolResult[];
   tools: ToolSpec[];
@@ -148,13 +155,6 @@ function makeCall(tool: ToolSpec, hints: SampleHints): PlannedToolCall {
   return { name: tool.name, arguments: isObject(args) ? args : {} };
 }
 
-function attachmentSummary(attachments: Record<string, number>): string {
-  const parts = Object.entries(attachments)
-    .filter(([, n]) => n > 0)
-    .map(([kind, n]) => `${n} ${kind}`);
-  return parts.length > 0 ? ` (received ${parts.join(', ')})` : '';
-}
-
 function jsonAnswer(schema: unknown, seedText: string): string {
   const hints: SampleHints = {
     ...extractHints(seedText, seedText.slice(0, 60)),
@@ -199,16 +199,13 @@ function longAnswer(conv: Conversation, snippet: string): string {
 
 export function scriptReply(conv: Conversation): ScriptedReply {
   const snippet = conv.lastUserText.slice(0, 60);
-  const short = conv.lastUserText.slice(0, 40);
 
   if (conv.toolResults.length > 0) {
     const joined = conv.toolResults.map((r) => r.content).join('; ');
-    const text = answerText(conv, `Based on the tool results: ${joined}`, joined);
+    const answer = answerFromToolResults(conv.toolResults, conv.question ?? conv.lastUserText);
     return {
-      reasoning: conv.reasoning
-        ? `I received ${conv.toolResults.length} tool result(s). I will summarise them for the user.`
-        : undefined,
-      text,
+      reasoning: conv.reasoning ? answer.reasoning : undefined,
+      text: answerText(conv, answer.text, joined),
       toolCalls: [],
       finish: 'stop',
     };
@@ -216,21 +213,22 @@ export function scriptReply(conv: Conversation): ScriptedReply {
 
   const toolCalls = planToolCalls(conv);
   if (toolCalls.length > 0) {
-    const names = [...new Set(toolCalls.map((c) => c.name))].join(' and ');
     return {
-      reasoning: conv.reasoning
-        ? `The user asked: "${short}". I should call ${names} to answer this.`
-        : undefined,
+      reasoning: conv.reasoning ? reasoningForToolCalls(conv.lastUserText, toolCalls) : undefined,
       text: '',
       toolCalls,
       finish: 'tool_calls',
     };
   }
 
-  const plain = LONG_REQUEST.test(conv.lastUserText)
-    ? longAnswer(conv, snippet)
-    : `Emulated ${conv.model} reply to: ${snippet}${attachmentSummary(conv.attachments)}`;
-  let text = answerText(conv, plain, conv.lastUserText);
+  const long = LONG_REQUEST.test(conv.lastUserText);
+  const answer = long
+    ? {
+        text: longAnswer(conv, snippet),
+        reasoning: 'A long answer was asked for: twelve numbered parts, then a closing line.',
+      }
+    : answerQuestion(conv.lastUserText, conv.model, conv.attachments);
+  let text = answerText(conv, answer.text, conv.lastUserText);
   let finish: ScriptedReply['finish'] = 'stop';
   if (conv.maxOutputTokens !== undefined && conv.maxOutputTokens > 0) {
     if (tokenCount(text) > conv.maxOutputTokens) {
@@ -239,9 +237,7 @@ export function scriptReply(conv: Conversation): ScriptedReply {
     }
   }
   return {
-    reasoning: conv.reasoning
-      ? `The user asked: "${short}". I will think step by step and then reply concisely.`
-      : undefined,
+    reasoning: conv.reasoning ? answer.reasoning : undefined,
     text,
     toolCalls: [],
     finish,

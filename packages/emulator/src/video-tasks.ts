@@ -4,7 +4,7 @@ import { sendError, sendModelNotFound } from './errors.ts';
 import { hashBase62, hashLetters, unixSeconds, utcStamp } from './ids.ts';
 import { asArray, asNumber, asObject, asString, isObject, type JsonObject } from './json-util.ts';
 import { isKnownModel, modelKind } from './known-models.ts';
-import { makeMp4 } from './media.ts';
+import { makeVideo } from './media.ts';
 import { modelFamily } from './model-family.ts';
 import { fieldValue } from './multipart.ts';
 import type { VideoTask } from './state.ts';
@@ -106,7 +106,8 @@ function poll(ctx: Ctx, task: VideoTask): Status {
   if ((status === 'completed' || status === 'failed') && task.completedAt === undefined) {
     task.completedAt = unixSeconds();
     if (status === 'completed') {
-      ctx.state.files.set(videoPath(task), { contentType: 'video/mp4', body: makeMp4(task.id) });
+      const body = makeVideo({ prompt: task.prompt, size: task.size, seconds: task.seconds });
+      ctx.state.files.set(videoPath(task), { contentType: 'video/mp4', body });
     }
   }
   return status;

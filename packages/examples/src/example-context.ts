@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { MixRouterProvider } from '@mixrouter/ai-sdk-provider';
+import type { LogWarningsFunction } from 'ai';
 
 /** What every example gets: a provider, and a place to print and save files. */
 export interface ExampleContext {
@@ -48,3 +49,17 @@ export function formatUsage(usage: {
   const reasoning = usage.outputTokenDetails?.reasoningTokens;
   return `usage: ${usage.inputTokens ?? '?'} in, ${usage.outputTokens ?? '?'} out${reasoning ? ` (${reasoning} reasoning)` : ''}`;
 }
+
+/**
+ * The examples' warning logger (installed as `AI_SDK_LOG_WARNINGS` by the runner): each
+ * warning once, on one line, right after the call that produced it.
+ */
+export const logExampleWarnings: LogWarningsFunction = ({ warnings, model }) => {
+  for (const warning of warnings) {
+    const what =
+      'feature' in warning
+        ? `${warning.type} "${warning.feature}"${warning.details ? `: ${warning.details}` : ''}`
+        : `${warning.type}: ${'message' in warning ? warning.message : JSON.stringify(warning)}`;
+    process.stdout.write(`${dim(`  warning (${model ?? 'model'}): ${what}`)}\n`);
+  }
+};

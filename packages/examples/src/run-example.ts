@@ -22,10 +22,12 @@ const built = spawnSync(
 );
 if (built.status !== 0) process.exit(built.status ?? 1);
 
-const [{ connect }, { consoleContext }] = await Promise.all([
+const [{ connect }, { consoleContext, logExampleWarnings }] = await Promise.all([
   import('./connect'),
   import('./example-context'),
 ]);
+// One line per warning, printed once (the examples do not print them themselves).
+globalThis.AI_SDK_LOG_WARNINGS = logExampleWarnings;
 const connection = await connect((line) => console.log(line));
 try {
   const context: ExampleContext = consoleContext(connection.provider, connection.live);

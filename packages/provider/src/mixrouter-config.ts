@@ -91,16 +91,24 @@ export async function parseMixRouterProviderOptions<T>({
   if (result.success) return result.value;
   const issues = (result.error.cause as { issues?: unknown } | undefined)?.issues;
   const details = Array.isArray(issues)
-    ? issues
-        .map((issue: { path?: unknown[]; message?: string }) => {
-          const path = ['providerOptions.mixrouter', ...(issue.path ?? []).map(String)].join('.');
-          return `${path}: ${issue.message ?? 'invalid'}`;
-        })
-        .join('; ')
+    ? describeMixRouterOptionIssues(issues, 'providerOptions.mixrouter')
     : result.error.message;
   throw new InvalidArgumentError({
     argument: 'providerOptions',
     message: `Invalid MixRouter provider options: ${details}`,
     cause: result.error,
   });
+}
+
+/** `path.to.key: message; …` for zod issues, each path under `prefix`. */
+export function describeMixRouterOptionIssues(
+  issues: ReadonlyArray<{ path?: ReadonlyArray<PropertyKey>; message?: string }>,
+  prefix: string,
+): string {
+  return issues
+    .map((issue) => {
+      const path = [prefix, ...(issue.path ?? []).map(String)].join('.');
+      return `${path}: ${issue.message ?? 'invalid'}`;
+    })
+    .join('; ');
 }

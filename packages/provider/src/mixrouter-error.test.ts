@@ -252,7 +252,12 @@ describe('MixRouterAPIError', () => {
 
 describe('mixrouterFailedResponseHandler', () => {
   const handle = (res: Response) =>
-    mixrouterFailedResponseHandler({ response: res, url: URL_, requestBodyValues: { model: 'm' } });
+    mixrouterFailedResponseHandler({
+      response: res,
+      url: URL_,
+      // A listed model: its model_not_found stays retryable (mixrouter-model-not-found.test.ts).
+      requestBodyValues: { model: 'gpt-4o' },
+    });
 
   it('reads a JSON error body', async () => {
     const { value } = await handle(

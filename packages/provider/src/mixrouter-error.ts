@@ -7,6 +7,7 @@ import {
   secureJsonParse,
 } from '@ai-sdk/provider-utils';
 import { isJsonRecord, type JsonRecord } from './mixrouter-json-guards';
+import { unlistedModelHint, unlistedModelNotFound } from './mixrouter-model-not-found';
 
 /** What went wrong, in terms an app can branch on. */
 export type MixRouterErrorKind =
@@ -335,20 +336,23 @@ export function createMixRouterAPIError({
 }): MixRouterAPIError {
   const requestId = getRequestId(responseHeaders);
   const kind = classifyMixRouterError(statusCode, fields.code);
+  // A typo'd model id: not worth retrying, and the message says what to do.
+  const unlisted = unlistedModelNotFound({ code: fields.code, url, requestBodyValues });
+  const message = formatMixRouterErrorMessage({
+    message: fields.message ?? fields.code ?? 'Unknown gateway error',
+    statusCode,
+    kind,
+    requestId,
+  });
   return new MixRouterAPIError({
-    message: formatMixRouterErrorMessage({
-      message: fields.message ?? fields.code ?? 'Unknown gateway error',
-      statusCode,
-      kind,
-      requestId,
-    }),
+    message: unlisted === undefined ? message : `${message} — ${unlistedModelHint(unlisted)}`,
     url,
     requestBodyValues,
     statusCode,
     responseHeaders,
     responseBody,
     cause,
-    isRetryable: isMixRouterErrorRetryable(statusCode, fields.code),
+    isRetryable: unlisted === undefined && isMixRouterErrorRetryable(statusCode, fields.code),
     data: { ...fields, requestId },
     kind,
     code: fields.code,

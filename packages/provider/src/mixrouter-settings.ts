@@ -93,6 +93,10 @@ function honourAbortSignal(fetch: FetchFunction): FetchFunction {
   };
 }
 
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
 /**
  * Loads the key at call time (setting, else `MIXROUTER_API_KEY`). Surrounding whitespace
  * (a key read from a file) is trimmed. A key with characters an HTTP header cannot carry
@@ -114,6 +118,14 @@ function loadMixRouterApiKey(apiKey: string | undefined, keySource: MixRouterKey
     environmentVariableName: 'MIXROUTER_API_KEY',
     description: 'MixRouter',
   }).trim();
+  if (key === '') {
+    throw new LoadAPIKeyError({
+      message:
+        apiKey === undefined
+          ? 'MIXROUTER_API_KEY is set but empty. Put your MixRouter API key in it, or pass the apiKey setting.'
+          : 'The MixRouter apiKey setting is an empty string. Pass your MixRouter API key, or leave the setting out to use MIXROUTER_API_KEY.',
+    });
+  }
   if (!/^[\x21-\x7e]+$/.test(key)) {
     throw new LoadAPIKeyError({
       message:
@@ -138,13 +150,16 @@ export function createMixRouterConfigs(
   /** The secrets to redact, read at call time. */
   secrets: () => string[];
 } {
+  // An empty setting or MIXROUTER_BASE_URL= (e.g. from an .env template) means "unset".
   const baseURL =
     withoutTrailingSlash(
-      settings.baseURL ??
-        loadOptionalSetting({
-          settingValue: undefined,
-          environmentVariableName: 'MIXROUTER_BASE_URL',
-        }),
+      nonEmpty(settings.baseURL) ??
+        nonEmpty(
+          loadOptionalSetting({
+            settingValue: undefined,
+            environmentVariableName: 'MIXROUTER_BASE_URL',
+          }),
+        ),
     ) ?? MIXROUTER_DEFAULT_BASE_URL;
 
   const headers = () => ({

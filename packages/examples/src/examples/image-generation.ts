@@ -23,6 +23,5 @@ export const imageGeneration: Example = {
       aspectRatio: '16:9',
     });
     line(`gemini-2.5-flash-image → ${await saveFile('lighthouse.png', gemini.image.uint8Array)}`);
-    for (const warning of gemini.warnings) line(`  warning: ${JSON.stringify(warning)}`);
   },
 };

@@ -16,7 +16,11 @@ export const multimodalInput: Example = {
           role: 'user',
           content: [
             { type: 'text', text: 'Describe each attachment.' },
-            { type: 'image', image: new URL('https://s2.loli.net/2024/02/01/QSWVdw9bX56gj7O.jpg') },
+            {
+              type: 'file',
+              data: new URL('https://s2.loli.net/2024/02/01/QSWVdw9bX56gj7O.jpg'),
+              mediaType: 'image/jpeg',
+            },
             {
               type: 'file',
               data: new URL('https://cdn.openai.com/API/docs/audio/alloy.wav'),

@@ -23,7 +23,6 @@ export const reasoning: Example = {
       if (result.reasoningText)
         line(dim(`   thinking: ${result.reasoningText.slice(0, 160).replace(/\s+/g, ' ')}`));
       line(`   answer:   ${result.text.slice(0, 160)}`);
-      for (const warning of result.warnings ?? []) line(`   warning:  ${JSON.stringify(warning)}`);
       const reasoningTokens = result.usage.outputTokenDetails.reasoningTokens;
       if (reasoningTokens) line(`   reasoning tokens: ${reasoningTokens}`);
     }

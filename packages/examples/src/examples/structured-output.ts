@@ -18,8 +18,6 @@ export const structuredOutput: Example = {
         prompt: 'A simple pancake recipe.',
       });
       line(`${id}: ${JSON.stringify(result.output)}`);
-      for (const warning of result.warnings ?? [])
-        line(`  warning: ${warning.type} ${'feature' in warning ? warning.feature : ''}`);
     }
   },
 };

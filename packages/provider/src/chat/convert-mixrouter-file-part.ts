@@ -12,6 +12,7 @@ import {
   resolveProviderReference,
 } from '@ai-sdk/provider-utils';
 import type { MixRouterInputModality, MixRouterModelInfo } from '../mixrouter-model-catalogue';
+import { parseMixRouterFilePartOptions } from './mixrouter-file-part-options';
 
 /** A content part of a MixRouter chat request. */
 export type MixRouterChatContentPart =
@@ -102,6 +103,7 @@ export function convertMixRouterFilePart({
   imageDetail?: 'auto' | 'low' | 'high';
   warnings: SharedV4Warning[];
 }): MixRouterChatContentPart {
+  parseMixRouterFilePartOptions(part);
   const data = part.data;
   const topLevel = getTopLevelMediaType(part.mediaType);
 

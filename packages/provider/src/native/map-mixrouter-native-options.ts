@@ -8,6 +8,7 @@ import { validateMixRouterTools } from '../chat/prepare-mixrouter-tools';
 import { assertMixRouterMaxOutputTokens } from '../chat/validate-mixrouter-call-options';
 import { parseMixRouterProviderOptions } from '../mixrouter-config';
 import type { MixRouterModelInfo } from '../mixrouter-model-catalogue';
+import { mapMixRouterNativeImageDetail } from './map-mixrouter-native-image-detail';
 import type { MixRouterNativeProviderName } from './mixrouter-native-providers';
 
 export type MixRouterNativeRoute = 'responses' | 'messages' | 'gemini';
@@ -76,7 +77,14 @@ export async function mapMixRouterNativeOptions({
     audio,
     modalities,
     extractReasoningTags,
+    imageDetail,
   } = mixrouter;
+  const prompt = mapMixRouterNativeImageDetail({
+    route,
+    prompt: options.prompt,
+    imageDetail,
+    warnings,
+  });
 
   if (thinkingBudget !== undefined) {
     if (route === 'messages') mapped.thinking = { type: 'enabled', budgetTokens: thinkingBudget };
@@ -124,6 +132,7 @@ export async function mapMixRouterNativeOptions({
   } as LanguageModelV4CallOptions['providerOptions'];
   const callOptions: LanguageModelV4CallOptions = {
     ...options,
+    prompt,
     providerOptions,
     // The provider option wins over the top-level option, as on chat completions.
     ...(reasoningEffort !== undefined ? { reasoning: reasoningEffort } : {}),

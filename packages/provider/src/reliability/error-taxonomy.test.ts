@@ -21,6 +21,10 @@ import { readAll } from './helpers/stream-checks';
 
 const REQUEST_ID = '20260101120000123456789AbCdEfGh';
 
+// Calls whose model id the catalogue does not list (tts-1, whisper-1): a model_not_found
+// for them reads as a typo and is not retried (mixrouter-model-not-found.ts).
+const UNLISTED_CALLS = ['speech', 'transcription'];
+
 type Case = {
   name: string;
   status: number;
@@ -28,6 +32,8 @@ type Case = {
   headers?: Record<string, string>;
   kind: MixRouterErrorKind;
   retryable: boolean;
+  /** Calls for which this case is final anyway (see UNLISTED_CALLS). */
+  notRetriedFor?: string[];
   code?: string;
   type?: string;
   /** Substrings the message must contain. */
@@ -95,6 +101,7 @@ const CASES: Case[] = [
     body: gatewayError('分组 default 下模型 gpt-9 无可用渠道（distributor）', 'model_not_found'),
     kind: 'model-not-found',
     retryable: true,
+    notRetriedFor: UNLISTED_CALLS,
     code: 'model_not_found',
     message: ['HTTP 503', '无可用渠道'],
     hint: /check the model id/,
@@ -214,6 +221,7 @@ const CASES: Case[] = [
     body: { type: 'error', error: { type: 'model_not_found', message: 'No available channel' } },
     kind: 'model-not-found',
     retryable: true,
+    notRetriedFor: UNLISTED_CALLS,
     code: 'model_not_found',
     message: ['HTTP 503', 'No available channel'],
   },
@@ -248,7 +256,8 @@ function expectTaxonomy(error: unknown, c: Case, label: string) {
   expect(APICallError.isInstance(e), label).toBe(true);
   expect(e.statusCode, label).toBe(c.status);
   expect(e.kind, label).toBe(c.kind);
-  expect(e.isRetryable, label).toBe(c.retryable);
+  const final = c.notRetriedFor?.some((call) => label.endsWith(`/ ${call}`)) ?? false;
+  expect(e.isRetryable, label).toBe(c.retryable && !final);
   if (c.code !== undefined) expect(e.code, label).toBe(c.code);
   if (c.type !== undefined) expect(e.type, label).toBe(c.type);
   if (c.headers?.['x-oneapi-request-id'] !== undefined) {

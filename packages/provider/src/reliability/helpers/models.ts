@@ -64,7 +64,7 @@ export function callsForEveryModelType(provider: ReturnType<typeof testProvider>
     'chat generate': () => provider.chat('gpt-4o').doGenerate({ prompt: USER_PROMPT }),
     'chat stream': () => provider.chat('gpt-4o').doStream({ prompt: USER_PROMPT }),
     'messages route': () =>
-      provider.messages('claude-sonnet-4-5').doGenerate({ prompt: USER_PROMPT }),
+      provider.messages('claude-sonnet-4-5-20250929').doGenerate({ prompt: USER_PROMPT }),
     'responses route': () =>
       provider.responses('gpt-5.1-codex').doGenerate({ prompt: USER_PROMPT }),
     'gemini route': () => provider.gemini('gemini-2.5-pro').doGenerate({ prompt: USER_PROMPT }),
