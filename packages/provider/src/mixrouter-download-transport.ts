@@ -64,14 +64,25 @@ type NodeModules = {
 
 let nodeModules: Promise<NodeModules | undefined> | undefined;
 
+/**
+ * `import('node:<name>')` that app bundlers leave alone: a browser or worker bundle of
+ * the package must build (a literal specifier is resolved at bundle time and fails the
+ * browser build); there the import fails at run time instead, which means "no node
+ * modules" below.
+ */
+function importNodeBuiltin<T>(name: string): Promise<T> {
+  const specifier = `node:${name}`;
+  return import(/* webpackIgnore: true */ /* @vite-ignore */ specifier) as Promise<T>;
+}
+
 /** node:http/https/dns, or undefined on runtimes without them (edge workers, browsers). */
 function loadNodeModules(): Promise<NodeModules | undefined> {
   nodeModules ??= Promise.all([
-    import('node:http'),
-    import('node:https'),
-    import('node:dns'),
-    import('node:zlib'),
-    import('node:stream'),
+    importNodeBuiltin<typeof import('node:http')>('http'),
+    importNodeBuiltin<typeof import('node:https')>('https'),
+    importNodeBuiltin<typeof import('node:dns')>('dns'),
+    importNodeBuiltin<typeof import('node:zlib')>('zlib'),
+    importNodeBuiltin<typeof import('node:stream')>('stream'),
   ]).then(
     ([http, https, dns, zlib, stream]): NodeModules => ({
       http,
