@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['e2e/**/*.test.ts'],
+    setupFiles: ['e2e/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

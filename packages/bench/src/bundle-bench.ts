@@ -45,6 +45,15 @@ const model = createMixRouter({ apiKey: 'k', native: { openai: createOpenAI } })
 ${STREAM}`,
   },
   {
+    name: 'mixrouter/core+media',
+    label: '@mixrouter/ai-sdk-provider/core `.chat()`, with `media: mixrouterMediaModels`',
+    role: 'variant',
+    source: `import { createMixRouter, mixrouterMediaModels } from '@mixrouter/ai-sdk-provider/core';
+import { streamText } from 'ai';
+const model = createMixRouter({ apiKey: 'k', media: mixrouterMediaModels }).chat('gpt-4o');
+${STREAM}`,
+  },
+  {
     name: 'mixrouter',
     label: '@mixrouter/ai-sdk-provider (main entry) `.chat()`',
     role: 'variant',

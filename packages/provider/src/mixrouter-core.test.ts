@@ -1,11 +1,12 @@
 import { createAnthropic } from '@ai-sdk/anthropic';
 import { createOpenAI } from '@ai-sdk/openai';
-import { UnsupportedFunctionalityError } from '@ai-sdk/provider';
+import { NoSuchModelError, UnsupportedFunctionalityError } from '@ai-sdk/provider';
 import { createTestServer } from '@ai-sdk/test-server/with-vitest';
 import { describe, expect, it, vi } from 'vitest';
 import { MixRouterChatLanguageModel } from './chat/mixrouter-chat-language-model';
 import { createMixRouter as createCoreMixRouter } from './mixrouter-core';
 import { createMixRouter } from './mixrouter-main';
+import { mixrouterMediaModels } from './mixrouter-media-models';
 import { MixRouterNativeLanguageModel } from './native/mixrouter-native-language-model';
 import { callOptions, TEST_BASE_URL } from './test-utils/chat';
 
@@ -92,6 +93,33 @@ describe('createMixRouter from /core', () => {
       native: { anthropic: createAnthropic },
     });
     expect(provider('claude-sonnet-4-5')).toBeInstanceOf(MixRouterNativeLanguageModel);
+  });
+});
+
+describe('media models on /core', () => {
+  it.each([
+    [
+      'embedding',
+      (p: ReturnType<typeof createCoreMixRouter>) => p.embedding('text-embedding-3-small'),
+    ],
+    ['image', (p: ReturnType<typeof createCoreMixRouter>) => p.image('gpt-image-1')],
+    ['speech', (p: ReturnType<typeof createCoreMixRouter>) => p.speech('tts-1')],
+    ['transcription', (p: ReturnType<typeof createCoreMixRouter>) => p.transcription('whisper-1')],
+    ['video', (p: ReturnType<typeof createCoreMixRouter>) => p.video('veo-3.1-generate-preview')],
+    ['reranking', (p: ReturnType<typeof createCoreMixRouter>) => p.reranking('bge-reranker-v2-m3')],
+  ])('%s: a clear error without `media`, a model with it', (kind, create) => {
+    expect(() => create(createCoreMixRouter(settings))).toThrow(NoSuchModelError);
+    expect(() => create(createCoreMixRouter(settings))).toThrow(
+      new RegExp(
+        `${kind} models are not part of '@mixrouter/ai-sdk-provider/core'.*media: mixrouterMediaModels`,
+      ),
+    );
+    const model = create(createCoreMixRouter({ ...settings, media: mixrouterMediaModels }));
+    expect(model.provider).toBe(`mixrouter.${kind}`);
+  });
+
+  it('the main entry always has them', () => {
+    expect(createMixRouter(settings).image('gpt-image-1').provider).toBe('mixrouter.image');
   });
 });
 

@@ -14,6 +14,10 @@ export {
   type MixRouterErrorKind,
 } from './mixrouter-error';
 export {
+  type MixRouterMediaModels,
+  mixrouterMediaModels,
+} from './mixrouter-media-models';
+export {
   detectMixRouterModelFamily,
   getMixRouterModelInfo,
   listMixRouterCatalogue,

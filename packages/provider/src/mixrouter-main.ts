@@ -1,3 +1,4 @@
+import { mixrouterMediaModels } from './mixrouter-media-models';
 import {
   createMixRouterProvider,
   type MixRouterProvider,
@@ -11,7 +12,10 @@ import { BUNDLED_NATIVE_PROVIDERS } from './native/mixrouter-bundled-native-prov
  * model is first used. For single-file bundles see `@mixrouter/ai-sdk-provider/core`.
  */
 export function createMixRouter(settings: MixRouterProviderSettings = {}): MixRouterProvider {
-  return createMixRouterProvider(settings, BUNDLED_NATIVE_PROVIDERS);
+  return createMixRouterProvider(settings, {
+    native: BUNDLED_NATIVE_PROVIDERS,
+    media: mixrouterMediaModels,
+  });
 }
 
 /** Default instance: reads `MIXROUTER_API_KEY` and `MIXROUTER_BASE_URL` at call time. */

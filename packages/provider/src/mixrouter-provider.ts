@@ -8,11 +8,11 @@ import type {
   SpeechModelV4,
   TranscriptionModelV4,
 } from '@ai-sdk/provider';
+import { NoSuchModelError } from '@ai-sdk/provider';
 import { MixRouterChatLanguageModel } from './chat/mixrouter-chat-language-model';
 import { getMixRouterCredits, type MixRouterCredits } from './credits/get-mixrouter-credits';
-import { MixRouterEmbeddingModel } from './embedding/mixrouter-embedding-model';
-import { MixRouterImageModel } from './image/mixrouter-image-model';
 import { listMixRouterModels, type MixRouterListedModel } from './list-mixrouter-models';
+import type { MixRouterMediaModels, MixRouterModelContext } from './mixrouter-media-models';
 import { getMixRouterModelInfo } from './mixrouter-model-catalogue';
 import type {
   MixRouterChatModelId,
@@ -35,10 +35,6 @@ import {
   type MixRouterRealtimeFactory,
 } from './realtime/mixrouter-realtime-model';
 import { withRedactedErrors } from './redact-mixrouter-model-errors';
-import { MixRouterRerankingModel } from './reranking/mixrouter-reranking-model';
-import { MixRouterSpeechModel } from './speech/mixrouter-speech-model';
-import { MixRouterTranscriptionModel } from './transcription/mixrouter-transcription-model';
-import { MixRouterVideoModel } from './video/mixrouter-video-model';
 
 export { MIXROUTER_DEFAULT_BASE_URL, type MixRouterProviderSettings } from './mixrouter-settings';
 
@@ -91,19 +87,20 @@ export interface MixRouterProvider extends ProviderV4 {
 
 /**
  * Builds a provider instance; shared by both entries. `bundledNative` is how the main
- * entry supplies the native routes' official providers (lazy imports); the `/core`
+ * entry supplies the native routes' official providers (lazy imports) and the media
+ * model types; the `/core`
  * entry passes none, so a bundle of it contains only what the app passes in.
  */
 export function createMixRouterProvider(
   settings: MixRouterProviderSettings,
-  bundledNative?: MixRouterNativeProviderLoaders,
+  bundled: { native?: MixRouterNativeProviderLoaders; media?: MixRouterMediaModels } = {},
 ): MixRouterProvider {
   const { config, guard, secrets } = createMixRouterConfigs(settings);
 
   const createChatModel = (modelId: MixRouterChatModelId) =>
     guard(new MixRouterChatLanguageModel(modelId, config('chat')));
 
-  const native = resolveMixRouterNativeProviders(settings.native, bundledNative);
+  const native = resolveMixRouterNativeProviders(settings.native, bundled.native);
   const createNativeModel = (route: MixRouterNativeRoute) => (modelId: MixRouterChatModelId) =>
     guard(new MixRouterNativeLanguageModel(modelId, route, { ...config(route), native }));
 
@@ -123,18 +120,26 @@ export function createMixRouterProvider(
     return createChatModel(modelId);
   };
 
-  const createEmbeddingModel = (modelId: MixRouterEmbeddingModelId) =>
-    guard(new MixRouterEmbeddingModel(modelId, config('embedding')));
-  const createImageModel = (modelId: MixRouterImageModelId) =>
-    guard(new MixRouterImageModel(modelId, { ...config('image'), createChatModel }));
-  const createSpeechModel = (modelId: MixRouterSpeechModelId) =>
-    guard(new MixRouterSpeechModel(modelId, config('speech')));
-  const createTranscriptionModel = (modelId: MixRouterTranscriptionModelId) =>
-    guard(new MixRouterTranscriptionModel(modelId, config('transcription')));
-  const createVideoModel = (modelId: MixRouterVideoModelId) =>
-    guard(new MixRouterVideoModel(modelId, config('video')));
-  const createRerankingModel = (modelId: MixRouterRerankingModelId) =>
-    guard(new MixRouterRerankingModel(modelId, config('reranking')));
+  const media = settings.media ?? bundled.media;
+  const context: MixRouterModelContext = { config, guard, createChatModel };
+  const mediaModel =
+    <K extends keyof MixRouterMediaModels>(kind: K, modelType: NoSuchModelError['modelType']) =>
+    (modelId: string): ReturnType<MixRouterMediaModels[K]> => {
+      if (media === undefined) {
+        throw new NoSuchModelError({
+          modelId,
+          modelType,
+          message: `${kind} models are not part of '@mixrouter/ai-sdk-provider/core' unless you pass them: createMixRouter({ media: mixrouterMediaModels }) with \`import { mixrouterMediaModels } from '@mixrouter/ai-sdk-provider/core'\` (or use the main entry). Model: '${modelId}'.`,
+        });
+      }
+      return media[kind](modelId, context) as ReturnType<MixRouterMediaModels[K]>;
+    };
+  const createEmbeddingModel = mediaModel('embedding', 'embeddingModel');
+  const createImageModel = mediaModel('image', 'imageModel');
+  const createSpeechModel = mediaModel('speech', 'speechModel');
+  const createTranscriptionModel = mediaModel('transcription', 'transcriptionModel');
+  const createVideoModel = mediaModel('video', 'videoModel');
+  const createRerankingModel = mediaModel('reranking', 'rerankingModel');
 
   const provider = function (modelId: MixRouterChatModelId) {
     if (new.target) throw new Error('The MixRouter provider function cannot be called with `new`.');

@@ -8,6 +8,7 @@ import {
 import { createMixRouterApiFetch } from './mixrouter-api-fetch';
 import type { MixRouterConfig, MixRouterDownloadSettings } from './mixrouter-config';
 import { createMixRouterDownloadTransport } from './mixrouter-download-transport';
+import type { MixRouterMediaModels } from './mixrouter-media-models';
 import { baseURLSecrets, normaliseSecrets } from './mixrouter-redaction';
 import { buildMixRouterURL } from './mixrouter-url';
 import type { MixRouterNativeProviders } from './native/mixrouter-native-providers';
@@ -52,6 +53,12 @@ export interface MixRouterProviderSettings {
    * on `@mixrouter/ai-sdk-provider/core` pass the ones your app routes to.
    */
   native?: MixRouterNativeProviders;
+  /**
+   * The non-chat model types. The main entry always has them; on
+   * `@mixrouter/ai-sdk-provider/core` pass `media: mixrouterMediaModels` to use
+   * embeddings, images, speech, transcription, video or reranking.
+   */
+  media?: MixRouterMediaModels;
 }
 
 /**

@@ -61,6 +61,7 @@ const SETTINGS_HANDLING = {
   fetch: 'function',
   generateId: 'function',
   native: 'function',
+  media: 'function',
   routing: 'json',
   downloads: 'downloads',
 } as const satisfies {
