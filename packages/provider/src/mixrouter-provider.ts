@@ -86,10 +86,10 @@ export interface MixRouterProvider extends ProviderV4 {
 }
 
 /**
- * Builds a provider instance; shared by both entries. `bundledNative` is how the main
- * entry supplies the native routes' official providers (lazy imports) and the media
- * model types; the `/core`
- * entry passes none, so a bundle of it contains only what the app passes in.
+ * Builds a provider instance; shared by both entries. `bundled` is how the main entry
+ * supplies the native routes' official providers (lazy imports) and the media model
+ * types; the `/core` entry passes neither, so a bundle of it contains only what the app
+ * passes in (`settings.native`, `settings.media`).
  */
 export function createMixRouterProvider(
   settings: MixRouterProviderSettings,
