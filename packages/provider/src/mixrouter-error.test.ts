@@ -69,12 +69,38 @@ describe('extractMixRouterErrorFields', () => {
       { code: 'task_not_exist', message: 'task_not_exist', data: null },
       { message: 'task_not_exist', code: 'task_not_exist' },
     ],
+    [
+      'MiniMax 200 with base_resp (choices null)',
+      {
+        id: '',
+        choices: null,
+        object: 'chat.completion',
+        usage: { total_tokens: 0, prompt_tokens: 0, completion_tokens: 0 },
+        base_resp: {
+          status_code: 2013,
+          status_msg: 'invalid params, temperature must be in (0, 1]',
+        },
+      },
+      {
+        message: 'MiniMax error 2013: invalid params, temperature must be in (0, 1]',
+        code: 'invalid_request',
+      },
+    ],
+    [
+      'MiniMax rate limit in base_resp',
+      { choices: null, base_resp: { status_code: 1002, status_msg: 'rate limit exceeded(RPM)' } },
+      { message: 'MiniMax error 1002: rate limit exceeded(RPM)', code: 'rate_limit_exceeded' },
+    ],
   ])('reads the %s', (_, body, expected) => {
     expect(extractMixRouterErrorFields(body)).toEqual(expected);
   });
 
   it.each([
     ['a chat completion', { id: 'x', object: 'chat.completion', choices: [] }],
+    [
+      'a MiniMax answer with base_resp success',
+      { choices: [{ index: 0 }], base_resp: { status_code: 0, status_msg: '' } },
+    ],
     ['a success envelope', { code: 'success', message: '', data: {} }],
     ['a chunk with code/message and choices', { code: 0, message: 'ok', choices: [] }],
     ['an empty error object', { error: {} }],

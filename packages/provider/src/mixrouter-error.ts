@@ -72,6 +72,35 @@ function asString(value: unknown): string | undefined {
 }
 
 /**
+ * MiniMax error codes that say more than "failed" (https://platform.minimax.io/docs/api-reference/errorcode):
+ * 1002 / 1039 are the RPM / TPM rate limits, 2013 is "invalid params".
+ */
+const MINIMAX_CODES: Readonly<Record<number, string>> = {
+  1002: 'rate_limit_exceeded',
+  1039: 'rate_limit_exceeded',
+  2013: 'invalid_request',
+};
+
+/**
+ * new-api's MiniMax channel calls MiniMax's native `chatcompletion_v2`, which reports request
+ * errors inside an HTTP 200: `choices` null and `base_resp: {status_code, status_msg}`
+ * (status 0 is success; https://platform.minimax.io/docs/api-reference/text-post). The
+ * gateway finds no `error` object and relays the body as is, so it would read as an empty
+ * answer.
+ */
+function miniMaxErrorFields(body: JsonRecord): MixRouterErrorFields | undefined {
+  const baseResp = body.base_resp;
+  if (!isJsonRecord(baseResp)) return undefined;
+  const status = baseResp.status_code;
+  if (typeof status !== 'number' || status === 0) return undefined;
+  if (Array.isArray(body.choices) && body.choices.length > 0) return undefined;
+  return {
+    message: `MiniMax error ${status}: ${asString(baseResp.status_msg) ?? 'no message'}`,
+    code: MINIMAX_CODES[status] ?? `minimax_${status}`,
+  };
+}
+
+/**
  * Reads the gateway's error shapes: `{error:{message,type,param,code}}` (OpenAI routes),
  * `{type:"error",error:{type,message}}` (/v1/messages), `{code,message,data}` (task
  * routes), and a bare string `error`. Returns undefined when the value is none of them.
@@ -91,6 +120,8 @@ export function extractMixRouterErrorFields(value: unknown): MixRouterErrorField
     return { message, code, type, param: asString(e.param) };
   }
   if (typeof error === 'string' && error.length > 0) return { message: error };
+  const miniMax = miniMaxErrorFields(body);
+  if (miniMax !== undefined) return miniMax;
   // Task routes: {"code":"task_not_exist","message":"…","data":null}; success envelopes use code "success".
   if (typeof body.message === 'string' && body.code !== undefined && body.code !== 'success') {
     if ('choices' in body || 'object' in body) return undefined;

@@ -38,6 +38,17 @@ export type MixRouterToolChoiceForm = 'auto' | 'none' | 'required' | 'tool';
  */
 export type MixRouterStreaming = 'any' | 'stream-only' | 'stream-when-thinking';
 
+/**
+ * Which tool-call ids the upstream accepts. Ids produced by another family (after a model
+ * switch mid-conversation) are rewritten to fit; see `mapMixRouterToolCallId`.
+ * - `maxLength`: longest id accepted.
+ * - `charset: 'word'`: only `[A-Za-z0-9_-]`.
+ */
+export interface MixRouterToolCallIdRule {
+  readonly maxLength?: number;
+  readonly charset?: 'word';
+}
+
 export interface MixRouterRequestContract {
   /** Settings the upstream rejects or the gateway drops. */
   readonly unsupported: readonly MixRouterCallSetting[];
@@ -64,6 +75,7 @@ export interface MixRouterRequestContract {
    * is replayed. Only the family that produced it understands it (protocol §2.4).
    */
   readonly replayExtraContent: boolean;
+  readonly toolCallIds: MixRouterToolCallIdRule;
 }
 
 const ALL_TOOL_CHOICES: readonly MixRouterToolChoiceForm[] = ['auto', 'none', 'required', 'tool'];
@@ -85,6 +97,11 @@ const OPENAI_CHAT: MixRouterRequestContract = {
   verbosity: false,
   streaming: 'any',
   replayExtraContent: false,
+  // OpenAI answers a longer id with 400 `Invalid 'messages[1].tool_calls[0].id': string too
+  // long. Expected a string with maximum length 40` (its own ids are `call_` + 24 chars).
+  // OpenAI-compatible upstreams copy its schema, so every family starts from this cap; a
+  // shorter id is always accepted.
+  toolCallIds: { maxLength: 40 },
 };
 
 const contract = (overrides: Partial<MixRouterRequestContract>): MixRouterRequestContract => ({
@@ -175,6 +192,10 @@ export const XAI_CHAT_CONTRACT = contract({ unsupported: ['topK'], maxStopSequen
  */
 export const ANTHROPIC_CHAT_CONTRACT = contract({
   unsupported: ['seed', 'presencePenalty', 'frequencyPenalty'],
+  // The gateway copies ids into `tool_use.id` / `tool_result.tool_use_id`, which Anthropic
+  // validates against `^[a-zA-Z0-9_-]+$` (400 `messages.N.content.M.tool_use.id: String
+  // should match pattern`; https://docs.anthropic.com/en/api/messages, tool_use blocks).
+  toolCallIds: { maxLength: 40, charset: 'word' },
   unsupportedWhileThinking: ['temperature', 'topP', 'topK'],
   maxStopSequences: undefined,
   structuredOutput: 'prompt',

@@ -496,3 +496,59 @@ describe('Gemini thought signatures', () => {
     },
   );
 });
+
+describe('tool-call ids from another family', () => {
+  const history = (id: string): LanguageModelV4Prompt => [
+    { role: 'user', content: [{ type: 'text', text: 'Weather in Paris?' }] },
+    {
+      role: 'assistant',
+      content: [
+        { type: 'tool-call', toolCallId: id, toolName: 'weather', input: { city: 'Paris' } },
+      ],
+    },
+    {
+      role: 'tool',
+      content: [
+        {
+          type: 'tool-result',
+          toolCallId: id,
+          toolName: 'weather',
+          output: { type: 'json', value: { temperature: 21 } },
+        },
+      ],
+    },
+    { role: 'user', content: [{ type: 'text', text: 'And tomorrow?' }] },
+  ];
+  const ids = (messages: ReturnType<typeof convert>['messages']) => {
+    const assistant = messages.find((m) => m.role === 'assistant');
+    const tool = messages.find((m) => m.role === 'tool');
+    return {
+      call: assistant?.role === 'assistant' ? assistant.tool_calls?.[0]?.id : undefined,
+      result: tool?.role === 'tool' ? tool.tool_call_id : undefined,
+    };
+  };
+
+  it("fits a Gemini call_<uuid> (41 characters) into OpenAI's 40, call and result alike", () => {
+    const { call, result } = ids(
+      convert('gpt-4o', history('call_0b9a4e6c-3f1d-4a8e-9c2b-7d5e1f0a3b6c')).messages,
+    );
+    expect(call).toBeDefined();
+    expect(call!.length).toBeLessThanOrEqual(40);
+    expect(result).toBe(call);
+  });
+
+  it("rewrites a Kimi functions.weather:0 id to Claude's tool_use id pattern", () => {
+    const { call, result } = ids(
+      convert('claude-sonnet-4-5-20250929', history('functions.weather:0')).messages,
+    );
+    expect(call).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(result).toBe(call);
+  });
+
+  it('leaves ids the family accepts as they are', () => {
+    expect(ids(convert('gpt-4o', history('call_abc')).messages).call).toBe('call_abc');
+    expect(ids(convert('kimi-k2-0905', history('functions.weather:0')).messages).call).toBe(
+      'functions.weather:0',
+    );
+  });
+});

@@ -10,6 +10,7 @@ import {
   convertMixRouterFilePart,
   type MixRouterChatContentPart,
 } from './convert-mixrouter-file-part';
+import { mapMixRouterToolCallId } from './map-mixrouter-tool-call-id';
 
 export type MixRouterChatMessage =
   | { role: 'system'; content: string }
@@ -138,7 +139,7 @@ function convertToolCall(
   // Provider metadata (Gemini thought signatures) only means something to its own family.
   const { extraContent } = mixrouterPartOptions(part.providerOptions);
   return {
-    id: part.toolCallId,
+    id: mapMixRouterToolCallId(part.toolCallId, info.request.toolCallIds),
     type: 'function',
     function: { name: part.toolName, arguments: JSON.stringify(input ?? {}) },
     ...(extraContent !== undefined && info.request.replayExtraContent
@@ -229,7 +230,11 @@ function convertToolMessage(
         content += `${content ? '\n' : ''}[${item.mediaType} attached in the next message]`;
       }
     }
-    out.push({ role: 'tool', tool_call_id: part.toolCallId, content });
+    out.push({
+      role: 'tool',
+      tool_call_id: mapMixRouterToolCallId(part.toolCallId, info.request.toolCallIds),
+      content,
+    });
   }
   if (media.length > 0) {
     out.push({

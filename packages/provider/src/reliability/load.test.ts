@@ -180,5 +180,5 @@ describe('load: 200 concurrent streams', () => {
     const growth = (await settleHeap()) - baseline;
     // 400 streams went through; a per-request leak of even ~5 KB would show as 2 MB.
     expect(growth, `heap grew by ${(growth / 1024).toFixed(0)} KB`).toBeLessThan(2 * 1024 * 1024);
-  });
+  }, 120_000); // a bound for a loaded machine, not a speed target (that lives in the benchmark)
 });
