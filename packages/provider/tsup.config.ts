@@ -29,7 +29,7 @@ const workflowDiscoverableSerde: NonNullable<Options['plugins']>[number] = {
 export default defineConfig({
   // `core` is the main entry without the bundled native providers (see src/core.ts); the
   // shared code lands in one chunk so classes such as MixRouterAPIError are one class.
-  entry: { index: 'src/index.ts', core: 'src/core.ts' },
+  entry: { index: 'src/index.ts', core: 'src/core.ts', media: 'src/media.ts' },
   format: ['esm'],
   dts: true,
   sourcemap: true,

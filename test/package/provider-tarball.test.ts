@@ -167,12 +167,16 @@ describe('the packed @mixrouter/ai-sdk-provider', () => {
     const script = `
       const main = await import('@mixrouter/ai-sdk-provider');
       const core = await import('@mixrouter/ai-sdk-provider/core');
+      const media = await import('@mixrouter/ai-sdk-provider/media');
+      const image = core.createMixRouter({ apiKey: 'k', media: media.mixrouterMediaModels }).image('gpt-image-1');
       const model = core.createMixRouter({ apiKey: 'k' }).chat('gpt-4o');
       let missing = '';
       try { core.createMixRouter({ apiKey: 'k' }).responses('gpt-5'); } catch (e) { missing = e.message; }
       console.log(JSON.stringify({
         version: main.VERSION,
         sameErrorClass: main.MixRouterAPIError === core.MixRouterAPIError,
+        mediaImage: image.provider,
+        sameMediaClass: main.MixRouterImageModel === media.MixRouterImageModel,
         provider: model.provider,
         mainHasNative: typeof main.createMixRouter({ apiKey: 'k' }).responses('gpt-5').doGenerate,
         missing,
@@ -181,6 +185,8 @@ describe('the packed @mixrouter/ai-sdk-provider', () => {
     expect(JSON.parse(out)).toEqual({
       version: manifest.version,
       sameErrorClass: true,
+      mediaImage: 'mixrouter.image',
+      sameMediaClass: true,
       provider: 'mixrouter.chat',
       mainHasNative: 'function',
       missing: expect.stringMatching(/@ai-sdk\/openai/),

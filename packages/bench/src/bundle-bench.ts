@@ -48,7 +48,7 @@ ${STREAM}`,
     name: 'mixrouter/core+media',
     label: '@mixrouter/ai-sdk-provider/core `.chat()`, with `media: mixrouterMediaModels`',
     role: 'variant',
-    source: `import { createMixRouter, mixrouterMediaModels } from '@mixrouter/ai-sdk-provider/core';
+    source: `import { createMixRouter } from '@mixrouter/ai-sdk-provider/core';\nimport { mixrouterMediaModels } from '@mixrouter/ai-sdk-provider/media';
 import { streamText } from 'ai';
 const model = createMixRouter({ apiKey: 'k', media: mixrouterMediaModels }).chat('gpt-4o');
 ${STREAM}`,

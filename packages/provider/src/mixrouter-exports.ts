@@ -1,10 +1,9 @@
-// The API both entries share; each entry adds its own createMixRouter and mixrouter.
+// The API both entries share; each entry adds its own createMixRouter and mixrouter. The
+// media model classes are in mixrouter-media-exports.ts: `/core` must not reach them.
 export { MixRouterChatLanguageModel } from './chat/mixrouter-chat-language-model';
 export type { MixRouterChatOptions } from './chat/mixrouter-chat-options';
 export type { MixRouterCredits } from './credits/get-mixrouter-credits';
-export { MixRouterEmbeddingModel } from './embedding/mixrouter-embedding-model';
 export type { MixRouterEmbeddingOptions } from './embedding/mixrouter-embedding-options';
-export { MixRouterImageModel } from './image/mixrouter-image-model';
 export type { MixRouterImageOptions } from './image/mixrouter-image-options';
 export type { MixRouterListedModel } from './list-mixrouter-models';
 export {
@@ -13,10 +12,7 @@ export {
   MixRouterAPIError,
   type MixRouterErrorKind,
 } from './mixrouter-error';
-export {
-  type MixRouterMediaModels,
-  mixrouterMediaModels,
-} from './mixrouter-media-models';
+export type { MixRouterMediaModels } from './mixrouter-media-models';
 export {
   detectMixRouterModelFamily,
   getMixRouterModelInfo,
@@ -53,12 +49,8 @@ export {
   type MixRouterRealtimeOptions,
   type MixRouterRealtimeProtocol,
 } from './realtime/mixrouter-realtime-model';
-export { MixRouterRerankingModel } from './reranking/mixrouter-reranking-model';
 export type { MixRouterRerankingOptions } from './reranking/mixrouter-reranking-options';
-export { MixRouterSpeechModel } from './speech/mixrouter-speech-model';
 export type { MixRouterSpeechOptions } from './speech/mixrouter-speech-options';
-export { MixRouterTranscriptionModel } from './transcription/mixrouter-transcription-model';
 export type { MixRouterTranscriptionOptions } from './transcription/mixrouter-transcription-options';
 export { VERSION } from './version';
-export { MixRouterVideoModel } from './video/mixrouter-video-model';
 export type { MixRouterVideoOptions } from './video/mixrouter-video-options';

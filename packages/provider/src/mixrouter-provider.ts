@@ -129,7 +129,7 @@ export function createMixRouterProvider(
         throw new NoSuchModelError({
           modelId,
           modelType,
-          message: `${kind} models are not part of '@mixrouter/ai-sdk-provider/core' unless you pass them: createMixRouter({ media: mixrouterMediaModels }) with \`import { mixrouterMediaModels } from '@mixrouter/ai-sdk-provider/core'\` (or use the main entry). Model: '${modelId}'.`,
+          message: `${kind} models are not part of '@mixrouter/ai-sdk-provider/core' unless you pass them: createMixRouter({ media: mixrouterMediaModels }) with \`import { mixrouterMediaModels } from '@mixrouter/ai-sdk-provider/media'\` (or use the main entry). Model: '${modelId}'.`,
         });
       }
       return media[kind](modelId, context) as ReturnType<MixRouterMediaModels[K]>;

@@ -55,7 +55,7 @@ export interface MixRouterProviderSettings {
   native?: MixRouterNativeProviders;
   /**
    * The non-chat model types. The main entry always has them; on
-   * `@mixrouter/ai-sdk-provider/core` pass `media: mixrouterMediaModels` to use
+   * `@mixrouter/ai-sdk-provider/core` pass `media: mixrouterMediaModels` (from `/media`) to use
    * embeddings, images, speech, transcription, video or reranking.
    */
   media?: MixRouterMediaModels;
