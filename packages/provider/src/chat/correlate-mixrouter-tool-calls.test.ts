@@ -5,11 +5,13 @@ import type { MixRouterToolCallDelta } from './read-mixrouter-message';
 /** Runs fragments through a correlator; returns each call's tracker key, id, name and joined arguments. */
 function correlate(fragments: MixRouterToolCallDelta[]) {
   const calls = new Map<number, { id?: string; name?: string; args: string }>();
-  const correlator = new MixRouterToolCallCorrelator((delta) => {
-    const key = delta.index!;
-    const call = calls.get(key) ?? { id: delta.id, name: delta.function.name, args: '' };
-    call.args += delta.function.arguments ?? '';
-    calls.set(key, call);
+  const correlator = new MixRouterToolCallCorrelator({
+    processToolCallDelta(delta) {
+      const key = delta.index!;
+      const call = calls.get(key) ?? { id: delta.id, name: delta.function.name, args: '' };
+      call.args += delta.function.arguments ?? '';
+      calls.set(key, call);
+    },
   });
   for (const f of fragments) correlator.push(structuredClone(f));
   return { calls: [...calls.values()], unnamed: [...correlator.unnamedFragments().keys()] };

@@ -1,6 +1,9 @@
 import { isParsableJson } from '@ai-sdk/provider-utils';
 import { type MixRouterToolCallDelta, nonBlank } from './read-mixrouter-message';
 
+/** Receives correlated fragments; `index` is the call's own key. */
+export type ToolCallDeltaTarget = { processToolCallDelta(delta: MixRouterToolCallDelta): void };
+
 /** One tool call as the wire correlates it; `key` is the index the tracker sees. */
 type ToolCallSlot = { key: number; id: string | undefined; name: string; args: string };
 
@@ -36,8 +39,8 @@ export class MixRouterToolCallCorrelator {
   /** Fragments that arrived before their name (buffered per key, not dropped). */
   private readonly nameless = new Map<string, MixRouterToolCallDelta[]>();
 
-  /** `feed` receives tracker deltas: `index` is the call's own key. */
-  constructor(private readonly feed: (delta: MixRouterToolCallDelta) => void) {}
+  /** `target` receives tracker deltas (an object, not a closure: see MixRouterChatPartSink). */
+  constructor(private readonly target: ToolCallDeltaTarget) {}
 
   push(delta: MixRouterToolCallDelta): void {
     const id = nonBlank(delta.id);
@@ -87,7 +90,7 @@ export class MixRouterToolCallCorrelator {
     delta.id = undefined;
     delta.function.name = undefined;
     delta.extra_content = undefined;
-    this.feed(delta);
+    this.target.processToolCallDelta(delta);
   }
 
   private start(
@@ -114,7 +117,7 @@ export class MixRouterToolCallCorrelator {
     this.calls.push(slot);
     if (id !== undefined && !this.byId.has(id)) this.byId.set(id, slot);
     if (index !== undefined) this.atIndex.set(index, slot);
-    this.feed({
+    this.target.processToolCallDelta({
       index: slot.key,
       id,
       type: delta.type,

@@ -13,6 +13,7 @@ import {
 import {
   MixRouterChatPartBuilder,
   type MixRouterChatPartBuilderOptions,
+  MixRouterChatPartCollector,
 } from './mixrouter-chat-part-builder';
 
 /** How much non-event-stream text is kept for the error message (bounded memory). */
@@ -54,50 +55,142 @@ export function createMixRouterChatEventStream({
   includeRawChunks: boolean;
   builderOptions: Omit<MixRouterChatPartBuilderOptions, 'mode'>;
 }): ReadableStream<LanguageModelV4StreamPart> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let builder!: MixRouterChatPartBuilder;
-  let partial = '';
+  const reader = new MixRouterChatEventReader(body, includeRawChunks, builderOptions);
+  return new ReadableStream<LanguageModelV4StreamPart>({
+    start(controller) {
+      reader.start();
+      controller.enqueue({ type: 'stream-start', warnings });
+    },
+    pull(controller) {
+      return reader.pull(controller);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+}
+
+/**
+ * The reader's state and steps. A class, not closures over local state: V8 inlines
+ * per-stream closures into each other and deoptimizes that code at every major GC once
+ * the stream is gone, so each response after a GC would start on cold code; methods
+ * are shared by every stream.
+ */
+class MixRouterChatEventReader {
+  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+  private readonly decoder = new TextDecoder();
+  private readonly includeRawChunks: boolean;
+  private readonly builderOptions: Omit<MixRouterChatPartBuilderOptions, 'mode'>;
+  private builder!: MixRouterChatPartBuilder;
+  /**
+   * Parts built from the current read, enqueued together once it is processed: the
+   * builder's methods then never inline the stream controller, whose per-stream
+   * internals would make V8 drop their optimized code at every major GC.
+   */
+  private readonly pending = new MixRouterChatPartCollector();
+  private partial = '';
   /** The last text chunk ended with CR: a LF starting the next one belongs to it. */
-  let pendingCR = false;
+  private pendingCR = false;
   /** Data of the event being read (undefined: no `data` field yet). */
-  let data: string | undefined;
-  let dataLines = 0;
-  let done = false;
-  let enqueued = 0;
-  let events = 0;
-  let junk = '';
-  let junkChars = 0;
+  private data: string | undefined = undefined;
+  private dataLines = 0;
+  private done = false;
+  private events = 0;
+  private junk = '';
+  private junkChars = 0;
 
-  const processJson = (value: unknown) => {
-    if (includeRawChunks) builder.emitRaw(value);
-    builder.processChunk(value);
-  };
+  constructor(
+    body: ReadableStream<Uint8Array>,
+    includeRawChunks: boolean,
+    builderOptions: Omit<MixRouterChatPartBuilderOptions, 'mode'>,
+  ) {
+    this.reader = body.getReader();
+    this.includeRawChunks = includeRawChunks;
+    this.builderOptions = builderOptions;
+  }
 
-  const dispatch = () => {
-    if (data === undefined) return;
-    const payload = data;
-    const lines = dataLines;
-    data = undefined;
-    dataLines = 0;
-    events++;
+  start(): void {
+    this.builder = new MixRouterChatPartBuilder(this.pending, {
+      ...this.builderOptions,
+      mode: 'stream',
+    });
+  }
+
+  /** Hands the parts built from one read to the stream, in order. */
+  private flush(controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>): void {
+    const parts = this.pending.parts;
+    for (let i = 0; i < parts.length; i++) controller.enqueue(parts[i]!);
+    parts.length = 0;
+  }
+
+  async pull(controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>) {
+    // A pull must enqueue something (or close): the stream calls pull again only
+    // after an enqueue, so a chunk that yields no part (usage-only, a `: PING`)
+    // would otherwise leave the reader waiting forever.
+    const pending = this.pending.parts;
+    while (pending.length === 0) {
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = await this.reader.read();
+      } catch (error) {
+        if (isAbortError(error)) {
+          controller.error(error);
+          return;
+        }
+        this.builder.reportError(error);
+        this.finish(controller);
+        return;
+      }
+      if (result.done) {
+        this.finish(controller);
+        return;
+      }
+      this.handleText(this.decoder.decode(result.value, { stream: true }));
+      if (this.done || (this.events === 0 && this.junkChars > JUNK_LIMIT_CHARS)) {
+        // Ignore whatever follows [DONE] (or the rest of a page that is not a
+        // stream); release the connection.
+        this.done = true;
+        this.reader.cancel().catch(() => {});
+        this.finish(controller);
+        return;
+      }
+    }
+    this.flush(controller);
+  }
+
+  cancel(reason: unknown): Promise<void> {
+    return this.reader.cancel(reason);
+  }
+
+  private processJson(value: unknown): void {
+    if (this.includeRawChunks) this.builder.emitRaw(value);
+    this.builder.processChunk(value);
+  }
+
+  private dispatch(): void {
+    const payload = this.data;
+    if (payload === undefined) return;
+    const lines = this.dataLines;
+    this.data = undefined;
+    this.dataLines = 0;
+    this.events++;
     if (payload.charCodeAt(0) !== 123 /* { */ && payload.trim() === '[DONE]') {
-      done = true;
+      this.done = true;
       return;
     }
     let chunk: unknown;
     try {
       chunk = JSON.parse(payload);
     } catch (cause) {
-      if (lines > 1 && processLinesSeparately(payload)) return;
-      builder.reportError(new JSONParseError({ text: payload, cause }));
+      if (lines > 1 && this.processLinesSeparately(payload)) return;
+      this.builder.reportError(new JSONParseError({ text: payload, cause }));
       return;
     }
-    processJson(chunk);
-  };
+    this.processJson(chunk);
+  }
 
   /** Several JSON documents in one event (blank lines omitted): each line on its own. */
-  const processLinesSeparately = (payload: string): boolean => {
+  private processLinesSeparately(payload: string): boolean {
     const values: unknown[] = [];
     for (const line of payload.split('\n')) {
       if (line.trim() === '[DONE]') break;
@@ -107,21 +200,21 @@ export function createMixRouterChatEventStream({
         return false;
       }
     }
-    for (const value of values) processJson(value);
-    if (values.length < payload.split('\n').length) done = true;
+    for (const value of values) this.processJson(value);
+    if (values.length < payload.split('\n').length) this.done = true;
     return true;
-  };
+  }
 
-  const noteJunk = (line: string) => {
-    junkChars += line.length + 1;
-    if (junk.length < JUNK_SAMPLE_CHARS) junk += `${line.slice(0, JUNK_SAMPLE_CHARS)}\n`;
-  };
+  private noteJunk(line: string): void {
+    this.junkChars += line.length + 1;
+    if (this.junk.length < JUNK_SAMPLE_CHARS) this.junk += `${line.slice(0, JUNK_SAMPLE_CHARS)}\n`;
+  }
 
-  const handleLine = (line: string) => {
-    if (done) return;
+  private handleLine(line: string): void {
+    if (this.done) return;
     const length = line.length;
     if (length === 0) {
-      dispatch();
+      this.dispatch();
       return;
     }
     const first = line.charCodeAt(0);
@@ -131,58 +224,64 @@ export function createMixRouterChatEventStream({
       (length === 4 || line.charCodeAt(4) === 58)
     ) {
       const value = length === 4 ? '' : line.slice(line.charCodeAt(5) === 32 ? 6 : 5);
-      if (data === undefined) {
-        data = value;
-        dataLines = 1;
+      if (this.data === undefined) {
+        this.data = value;
+        this.dataLines = 1;
       } else if (value.trim() === '[DONE]') {
         // `[DONE]` glued to the previous event (no blank line): the answer ends here.
-        dispatch();
-        done = true;
+        this.dispatch();
+        this.done = true;
       } else {
-        data += `\n${value}`;
-        dataLines++;
+        this.data += `\n${value}`;
+        this.dataLines++;
       }
       return;
     }
     if (first === 58 /* : */) return; // comment (`: PING`)
     if (first === 123 /* { */) {
-      // A JSON body written into the open stream without `data:` framing.
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        noteJunk(line);
-        return;
-      }
-      events++;
-      if (includeRawChunks) builder.emitRaw(value);
-      const fields = extractMixRouterErrorFields(value);
-      if (fields !== undefined) {
-        builder.reportError(
-          createMixRouterAPIError({
-            fields,
-            statusCode: undefined,
-            url: builderOptions.url,
-            requestBodyValues: builderOptions.requestBodyValues,
-            responseHeaders: builderOptions.responseHeaders,
-          }),
-        );
-        // The upstream attempt is over; whatever follows is the gateway retrying on
-        // another channel into the same response (protocol §3.7). Keep the partial
-        // answer as it stands rather than splicing a second answer onto it.
-        done = true;
-      }
+      this.handleBareJson(line);
       return;
     }
     // `event:`, `id:`, `retry:` and other fields carry nothing for us.
     if (isField(line, 'event') || isField(line, 'id') || isField(line, 'retry')) return;
-    noteJunk(line);
-  };
+    this.noteJunk(line);
+  }
 
-  const handleText = (chunk: string) => {
+  /** A JSON body written into the open stream without `data:` framing. */
+  private handleBareJson(line: string): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      this.noteJunk(line);
+      return;
+    }
+    this.events++;
+    const builder = this.builder;
+    if (this.includeRawChunks) builder.emitRaw(value);
+    const fields = extractMixRouterErrorFields(value);
+    if (fields !== undefined) {
+      const options = this.builderOptions;
+      builder.reportError(
+        createMixRouterAPIError({
+          fields,
+          statusCode: undefined,
+          url: options.url,
+          requestBodyValues: options.requestBodyValues,
+          responseHeaders: options.responseHeaders,
+        }),
+      );
+      // The upstream attempt is over; whatever follows is the gateway retrying on
+      // another channel into the same response (protocol §3.7). Keep the partial
+      // answer as it stands rather than splicing a second answer onto it.
+      this.done = true;
+    }
+  }
+
+  private handleText(chunk: string): void {
     let text = chunk;
-    if (pendingCR) {
-      pendingCR = false;
+    if (this.pendingCR) {
+      this.pendingCR = false;
       if (text.charCodeAt(0) === LF) text = text.slice(1);
     }
     let start = 0;
@@ -190,19 +289,19 @@ export function createMixRouterChatEventStream({
       // Fast path (every gateway we know): LF only.
       let newline = text.indexOf('\n');
       if (newline === -1) {
-        partial += text;
+        this.partial += text;
         return;
       }
-      let line = partial + text.slice(0, newline);
-      partial = '';
+      let line = this.partial + text.slice(0, newline);
+      this.partial = '';
       for (;;) {
-        handleLine(line);
+        this.handleLine(line);
         start = newline + 1;
         newline = text.indexOf('\n', start);
         if (newline === -1) break;
         line = text.slice(start, newline);
       }
-      partial = text.slice(start);
+      this.partial = text.slice(start);
       return;
     }
     let cr = text.indexOf('\r');
@@ -213,95 +312,51 @@ export function createMixRouterChatEventStream({
       if (lf === -1 || (cr !== -1 && cr < lf)) {
         end = cr;
         if (cr + 1 === text.length) {
-          pendingCR = true;
+          this.pendingCR = true;
           next = cr + 1;
         } else next = text.charCodeAt(cr + 1) === LF ? cr + 2 : cr + 1;
       } else {
         end = lf;
         next = lf + 1;
       }
-      const line = partial + text.slice(start, end);
-      partial = '';
-      handleLine(line);
+      const line = this.partial + text.slice(start, end);
+      this.partial = '';
+      this.handleLine(line);
       start = next;
       if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
       if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
     }
-    partial += text.slice(start);
-  };
+    this.partial += text.slice(start);
+  }
 
-  const finish = (controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>) => {
-    const tail = partial + decoder.decode();
-    partial = '';
-    if (tail.length > 0) handleLine(pendingCR && tail.charCodeAt(0) === LF ? tail.slice(1) : tail);
-    if (!done) dispatch(); // lenient: an event cut before its blank line still counts
-    if (events === 0 && junk.length > 0) builder.reportError(notAnEventStream());
-    builder.finish();
+  private finish(controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>): void {
+    const tail = this.partial + this.decoder.decode();
+    this.partial = '';
+    if (tail.length > 0)
+      this.handleLine(this.pendingCR && tail.charCodeAt(0) === LF ? tail.slice(1) : tail);
+    if (!this.done) this.dispatch(); // lenient: an event cut before its blank line still counts
+    if (this.events === 0 && this.junk.length > 0)
+      this.builder.reportError(this.notAnEventStream());
+    this.builder.finish();
+    this.flush(controller);
     controller.close();
-  };
+  }
 
-  const notAnEventStream = () =>
-    new APICallError({
+  private notAnEventStream(): APICallError {
+    const options = this.builderOptions;
+    return new APICallError({
       message: `MixRouter answered a stream request with a body that is not an event stream${
-        builderOptions.responseHeaders?.['content-type']
-          ? ` (content-type ${builderOptions.responseHeaders['content-type']})`
+        options.responseHeaders?.['content-type']
+          ? ` (content-type ${options.responseHeaders['content-type']})`
           : ''
-      }: "${summariseNonJsonBody(junk)}"`,
-      url: builderOptions.url,
-      requestBodyValues: builderOptions.requestBodyValues,
-      responseHeaders: builderOptions.responseHeaders,
-      responseBody: junk,
+      }: "${summariseNonJsonBody(this.junk)}"`,
+      url: options.url,
+      requestBodyValues: options.requestBodyValues,
+      responseHeaders: options.responseHeaders,
+      responseBody: this.junk,
       isRetryable: false,
     });
-
-  return new ReadableStream<LanguageModelV4StreamPart>({
-    start(controller) {
-      builder = new MixRouterChatPartBuilder(
-        (part) => {
-          enqueued++;
-          controller.enqueue(part);
-        },
-        { ...builderOptions, mode: 'stream' },
-      );
-      controller.enqueue({ type: 'stream-start', warnings });
-    },
-    async pull(controller) {
-      // A pull must enqueue something (or close): the stream calls pull again only
-      // after an enqueue, so a chunk that yields no part (usage-only, a `: PING`)
-      // would otherwise leave the reader waiting forever.
-      const before = enqueued;
-      while (enqueued === before) {
-        let result: ReadableStreamReadResult<Uint8Array>;
-        try {
-          result = await reader.read();
-        } catch (error) {
-          if (isAbortError(error)) {
-            controller.error(error);
-            return;
-          }
-          builder.reportError(error);
-          finish(controller);
-          return;
-        }
-        if (result.done) {
-          finish(controller);
-          return;
-        }
-        handleText(decoder.decode(result.value, { stream: true }));
-        if (done || (events === 0 && junkChars > JUNK_LIMIT_CHARS)) {
-          // Ignore whatever follows [DONE] (or the rest of a page that is not a
-          // stream); release the connection.
-          done = true;
-          reader.cancel().catch(() => {});
-          finish(controller);
-          return;
-        }
-      }
-    },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  });
+  }
 }
 
 /** `line` is the field `name` (`name:…` or the bare name, WHATWG rules). */

@@ -34,7 +34,10 @@ import { toMixRouterGenerateResult } from './collect-mixrouter-content';
 import { getMixRouterSupportedUrls } from './convert-mixrouter-file-part';
 import { mixrouterChatResponseSchema } from './mixrouter-chat-api';
 import { createMixRouterChatEventStream } from './mixrouter-chat-event-stream';
-import { MixRouterChatPartBuilder } from './mixrouter-chat-part-builder';
+import {
+  MixRouterChatPartBuilder,
+  MixRouterChatPartCollector,
+} from './mixrouter-chat-part-builder';
 
 type StreamBody =
   | { kind: 'sse'; body: ReadableStream<Uint8Array> }
@@ -115,8 +118,8 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
       abortSignal: options.abortSignal,
       fetch: this.config.fetch,
     });
-    const parts: LanguageModelV4StreamPart[] = [];
-    const builder = new MixRouterChatPartBuilder((part) => parts.push(part), {
+    const collector = new MixRouterChatPartCollector();
+    const builder = new MixRouterChatPartBuilder(collector, {
       ...this.builderOptions(
         body,
         mixrouter.extractReasoningTags,
@@ -127,7 +130,7 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
     });
     builder.processChunk(value);
     builder.finish();
-    return toMixRouterGenerateResult(parts, {
+    return toMixRouterGenerateResult(collector.parts, {
       request: { body },
       response: { headers: responseHeaders, body: rawValue },
       warnings,
@@ -192,11 +195,13 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
       });
     } else {
       // The gateway answered a stream request with a complete JSON response.
-      const parts: LanguageModelV4StreamPart[] = [{ type: 'stream-start', warnings }];
-      const builder = new MixRouterChatPartBuilder((part) => parts.push(part), {
+      const collector = new MixRouterChatPartCollector();
+      collector.enqueue({ type: 'stream-start', warnings });
+      const builder = new MixRouterChatPartBuilder(collector, {
         ...builderOptions,
         mode: 'generate',
       });
+      const { parts } = collector;
       if (options.includeRawChunks) builder.emitRaw(value.json);
       builder.processChunk(value.json);
       builder.finish();

@@ -16,7 +16,10 @@ import {
 } from '../mixrouter-error';
 import type { MixRouterModelInfo } from '../mixrouter-model-catalogue';
 import { convertMixRouterUsage } from './convert-mixrouter-usage';
-import { MixRouterToolCallCorrelator } from './correlate-mixrouter-tool-calls';
+import {
+  MixRouterToolCallCorrelator,
+  type ToolCallDeltaTarget,
+} from './correlate-mixrouter-tool-calls';
 import { mapMixRouterFinishReason } from './map-mixrouter-finish-reason';
 import {
   asRecord,
@@ -36,6 +39,30 @@ import { MarkdownImageStreamHold } from './scan-markdown-data-uri-images';
 
 /** A tool call withheld because its arguments were cut off (finish `length`, a broken stream). */
 type IncompleteToolCall = { toolCallId: string; toolName: string; input: string };
+
+/**
+ * Where the builder's parts go (a {@link MixRouterChatPartCollector}). An object with a
+ * method rather than a callback: V8 inlines a per-stream closure into the shared builder
+ * methods and deoptimizes them at every major GC once that closure is gone; a method
+ * shared by every stream does not.
+ */
+export type MixRouterChatPartSink = { enqueue(part: LanguageModelV4StreamPart): void };
+
+/** Collects the parts of a whole (non-stream) response. */
+export class MixRouterChatPartCollector implements MixRouterChatPartSink {
+  readonly parts: LanguageModelV4StreamPart[] = [];
+
+  enqueue(part: LanguageModelV4StreamPart): void {
+    this.parts.push(part);
+  }
+}
+
+// Module-level, not per builder (see MixRouterChatPartSink): they capture nothing.
+const extractToolCallMetadata = (delta: MixRouterToolCallDelta) =>
+  delta.extra_content
+    ? ({ mixrouter: { extraContent: delta.extra_content } } as SharedV4ProviderMetadata)
+    : undefined;
+const toolCallProviderMetadata = (metadata: SharedV4ProviderMetadata | undefined) => metadata;
 
 export type MixRouterChatPartBuilderOptions = {
   info: MixRouterModelInfo;
@@ -58,8 +85,8 @@ export type MixRouterChatPartBuilderOptions = {
  * content-array images, audio, citations, tool calls (via provider-utils'
  * `StreamingToolCallTracker`), usage and the finish reason.
  */
-export class MixRouterChatPartBuilder {
-  private readonly emit: (part: LanguageModelV4StreamPart) => void;
+export class MixRouterChatPartBuilder implements ToolCallDeltaTarget {
+  private readonly sink: MixRouterChatPartSink;
   private readonly options: MixRouterChatPartBuilderOptions;
   private readonly tracker: StreamingToolCallTracker<MixRouterToolCallDelta>;
   private readonly splitter: ReasoningTagSplitter | undefined;
@@ -84,32 +111,30 @@ export class MixRouterChatPartBuilder {
   private readonly seenSources = new Set<string>();
   private finished = false;
 
-  constructor(
-    emit: (part: LanguageModelV4StreamPart) => void,
-    options: MixRouterChatPartBuilderOptions,
-  ) {
+  constructor(sink: MixRouterChatPartSink, options: MixRouterChatPartBuilderOptions) {
     this.options = options;
-    this.emit = emit;
+    this.sink = sink;
     const tags = reasoningTagsFor(options.info.quirks, options.extractReasoningTags);
     this.splitter = tags.length > 0 ? new ReasoningTagSplitter(tags) : undefined;
     this.markdownImages = options.info.output.includes('image');
     this.markdownHold =
       this.markdownImages && options.mode === 'stream' ? new MarkdownImageStreamHold() : undefined;
-    this.toolCalls = new MixRouterToolCallCorrelator((delta) => this.feedTracker(delta));
-    this.tracker = new StreamingToolCallTracker<MixRouterToolCallDelta>(
-      { enqueue: (part) => part !== undefined && this.emitToolPart(part) },
-      {
-        generateId: options.generateId,
-        extractMetadata: (delta) =>
-          delta.extra_content
-            ? ({ mixrouter: { extraContent: delta.extra_content } } as SharedV4ProviderMetadata)
-            : undefined,
-        buildToolCallProviderMetadata: (metadata) => metadata,
-      },
-    );
+    this.toolCalls = new MixRouterToolCallCorrelator(this);
+    // The tracker's controller is the builder itself (`enqueue` below).
+    this.tracker = new StreamingToolCallTracker<MixRouterToolCallDelta>(this, {
+      generateId: options.generateId,
+      extractMetadata: extractToolCallMetadata,
+      buildToolCallProviderMetadata: toolCallProviderMetadata,
+    });
   }
 
-  private emitToolPart(part: LanguageModelV4StreamPart): void {
+  private emit(part: LanguageModelV4StreamPart): void {
+    this.sink.enqueue(part);
+  }
+
+  /** The tool-call tracker's output: tool parts, withheld when cut off. */
+  enqueue(part: LanguageModelV4StreamPart | undefined): void {
+    if (part === undefined) return;
     if (part.type === 'tool-call') {
       if (
         this.withholdIncompleteCalls &&
@@ -331,7 +356,8 @@ export class MixRouterChatPartBuilder {
     }
   }
 
-  private feedTracker(delta: MixRouterToolCallDelta): void {
+  /** A correlated tool-call fragment (from the correlator) into the tracker. */
+  processToolCallDelta(delta: MixRouterToolCallDelta): void {
     try {
       this.tracker.processDelta(delta);
     } catch (error) {
