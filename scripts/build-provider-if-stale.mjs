@@ -14,7 +14,7 @@ import { join } from 'node:path';
 const ROOT = join(import.meta.dirname, '..');
 const PROVIDER = join(ROOT, 'packages', 'provider');
 const OUTPUTS = ['dist/index.js', 'dist/core.js', 'dist/index.d.ts', 'dist/core.d.ts'];
-const CONFIG = ['package.json', 'tsup.config.ts', 'tsconfig.json'];
+const CONFIG = ['package.json', 'tsup.config.ts', 'tsconfig.json', 'scripts/rechunk-dist.mjs'];
 const SKIPPED_DIRS = new Set(['__fixtures__', 'test-utils']);
 
 function newestSource(dir) {

@@ -272,7 +272,18 @@ describe('MixRouterAPIError', () => {
     const plain = new APICallError({ message: 'x', url: URL_, requestBodyValues: {} });
     for (const value of [plain, new Error('x'), null, undefined, 'x', {}]) {
       expect(isMixRouterError(value)).toBe(false);
+      expect(value instanceof MixRouterAPIError).toBe(false);
     }
+  });
+
+  it('instanceof recognises an error made by another copy of the class (the other entry)', () => {
+    // What the `/core` build's copy of the class leaves on its errors: the same global marker.
+    const fromOtherBuild = new APICallError({ message: 'x', url: URL_, requestBodyValues: {} });
+    Object.defineProperty(fromOtherBuild, Symbol.for('mixrouter.ai-sdk-provider.error'), {
+      value: true,
+    });
+    expect(fromOtherBuild instanceof MixRouterAPIError).toBe(true);
+    expect(error instanceof MixRouterAPIError).toBe(true);
   });
 });
 

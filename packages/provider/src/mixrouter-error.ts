@@ -50,6 +50,12 @@ export class MixRouterAPIError extends APICallError {
     this.requestId = options.requestId;
   }
 
+  // The main entry and `/core` are separate builds with a copy of this class each:
+  // `instanceof` checks the marker, so an error from either is recognised by both.
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return MixRouterAPIError.isMixRouterError(value);
+  }
+
   static isMixRouterError(error: unknown): error is MixRouterAPIError {
     return typeof error === 'object' && error !== null && MARKER in error;
   }

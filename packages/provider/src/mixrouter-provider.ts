@@ -10,8 +10,8 @@ import type {
 } from '@ai-sdk/provider';
 import { NoSuchModelError } from '@ai-sdk/provider';
 import { MixRouterChatLanguageModel } from './chat/mixrouter-chat-language-model';
-import { getMixRouterCredits, type MixRouterCredits } from './credits/get-mixrouter-credits';
-import { listMixRouterModels, type MixRouterListedModel } from './list-mixrouter-models';
+import type { MixRouterCredits } from './credits/get-mixrouter-credits';
+import type { MixRouterListedModel } from './list-mixrouter-models';
 import type { MixRouterMediaModels, MixRouterModelContext } from './mixrouter-media-models';
 import { getMixRouterModelInfo } from './mixrouter-model-catalogue';
 import type {
@@ -24,10 +24,10 @@ import type {
   MixRouterVideoModelId,
 } from './mixrouter-model-ids';
 import { createMixRouterConfigs, type MixRouterProviderSettings } from './mixrouter-settings';
-import type { MixRouterNativeRoute } from './native/map-mixrouter-native-options';
 import { MixRouterNativeLanguageModel } from './native/mixrouter-native-language-model';
 import {
   type MixRouterNativeProviderLoaders,
+  type MixRouterNativeRoute,
   resolveMixRouterNativeProviders,
 } from './native/mixrouter-native-providers';
 import {
@@ -95,7 +95,13 @@ export function createMixRouterProvider(
   settings: MixRouterProviderSettings,
   bundled: { native?: MixRouterNativeProviderLoaders; media?: MixRouterMediaModels } = {},
 ): MixRouterProvider {
-  const { config, guard, secrets } = createMixRouterConfigs(settings);
+  // Built when the first model is created, not when the provider is: the default
+  // instance every entry exports then costs nothing until it is used.
+  let configs: ReturnType<typeof createMixRouterConfigs> | undefined;
+  const built = () => (configs ??= createMixRouterConfigs(settings));
+  const config = (kind: string) => built().config(kind);
+  const guard = <T extends object>(model: T): T => built().guard(model);
+  const secrets = () => built().secrets();
 
   const createChatModel = (modelId: MixRouterChatModelId) =>
     guard(new MixRouterChatLanguageModel(modelId, config('chat')));
@@ -153,14 +159,19 @@ export function createMixRouterProvider(
     responses: createNativeModel('responses'),
     messages: createNativeModel('messages'),
     gemini: createNativeModel('gemini'),
-    listModels: withRedactedErrors(
-      (options?: { abortSignal?: AbortSignal }) =>
-        listMixRouterModels({ config: config('models'), abortSignal: options?.abortSignal }),
-      secrets,
-    ),
+    // Both load their code on first call (importing the package stays cheap).
+    listModels: withRedactedErrors(async (options?: { abortSignal?: AbortSignal }) => {
+      const { listMixRouterModels } = await import('./list-mixrouter-models');
+      return listMixRouterModels({ config: config('models'), abortSignal: options?.abortSignal });
+    }, secrets),
     getCredits: withRedactedErrors(
-      (options?: { abortSignal?: AbortSignal; headers?: Record<string, string | undefined> }) =>
-        getMixRouterCredits({ config: config('credits'), ...options }),
+      async (options?: {
+        abortSignal?: AbortSignal;
+        headers?: Record<string, string | undefined>;
+      }) => {
+        const { getMixRouterCredits } = await import('./credits/get-mixrouter-credits');
+        return getMixRouterCredits({ config: config('credits'), ...options });
+      },
       secrets,
     ),
     embeddingModel: createEmbeddingModel,

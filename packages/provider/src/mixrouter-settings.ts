@@ -7,7 +7,6 @@ import {
 } from '@ai-sdk/provider-utils';
 import { createMixRouterApiFetch } from './mixrouter-api-fetch';
 import type { MixRouterConfig, MixRouterDownloadSettings } from './mixrouter-config';
-import { createMixRouterDownloadTransport } from './mixrouter-download-transport';
 import type { MixRouterMediaModels } from './mixrouter-media-models';
 import { baseURLSecrets, normaliseSecrets } from './mixrouter-redaction';
 import { buildMixRouterURL } from './mixrouter-url';
@@ -192,17 +191,27 @@ export function createMixRouterConfigs(
   const guard = <T extends object>(model: T): T =>
     redactMixRouterModelErrors(model, secrets, { streams: fixedSecrets.length > 0 });
 
+  // The download guard (address checks, pinned connections) loads on the first download.
+  let downloadTransport: FetchFunction | undefined;
+  const downloadFetch: FetchFunction = async (input, init) => {
+    if (downloadTransport === undefined) {
+      const { createMixRouterDownloadTransport } = await import('./mixrouter-download-transport');
+      downloadTransport = createMixRouterDownloadTransport({
+        baseURL,
+        fetch: customFetch,
+        settings: settings.downloads,
+      });
+    }
+    return downloadTransport(input, init);
+  };
+
   const config = (kind: string): MixRouterConfig => ({
     provider: `mixrouter.${kind}`,
     baseURL,
     url: (path) => buildMixRouterURL(baseURL, path),
     headers,
     fetch: apiFetch,
-    downloadFetch: createMixRouterDownloadTransport({
-      baseURL,
-      fetch: customFetch,
-      settings: settings.downloads,
-    }),
+    downloadFetch,
     inputFetch: customFetch,
     downloads: settings.downloads,
     generateId: settings.generateId,

@@ -13,6 +13,7 @@ import {
 } from '@ai-sdk/provider-utils';
 import type { MixRouterInputModality, MixRouterModelInfo } from '../mixrouter-model-catalogue';
 import { parseMixRouterFilePartOptions } from './mixrouter-file-part-options';
+import { FETCHES_AUDIO_URLS, FETCHES_PDF_URLS } from './mixrouter-media-url-support';
 
 /** A content part of a MixRouter chat request. */
 export type MixRouterChatContentPart =
@@ -23,27 +24,8 @@ export type MixRouterChatContentPart =
   | { type: 'video_url'; video_url: { url: string } }
   | { type: 'file'; file: { filename?: string; file_data?: string; file_id?: string } };
 
-/** Families whose gateway conversion (or upstream) fetches media URLs itself (protocol §2.3). */
-const FETCHES_AUDIO_URLS = new Set(['google', 'qwen']);
-const FETCHES_VIDEO_URLS = new Set(['google', 'qwen', 'zhipu', 'doubao', 'moonshot']);
-const FETCHES_PDF_URLS = new Set(['anthropic', 'google']);
 /** Families that accept base64 video as a data URL (MixRouter's docs advise URLs). */
 const ACCEPTS_VIDEO_BYTES = new Set(['google', 'qwen']);
-
-/**
- * Which URLs the gateway fetches itself, per model: `ai` passes matching URLs through
- * and downloads the rest, so nothing is base64-inlined needlessly.
- */
-export function getMixRouterSupportedUrls(info: MixRouterModelInfo): Record<string, RegExp[]> {
-  const http = [/^https?:\/\/.+$/i];
-  const urls: Record<string, RegExp[]> = {};
-  if (info.input.includes('image')) urls['image/*'] = http;
-  if (info.input.includes('audio') && FETCHES_AUDIO_URLS.has(info.family)) urls['audio/*'] = http;
-  if (info.input.includes('video') && FETCHES_VIDEO_URLS.has(info.family)) urls['video/*'] = http;
-  if (info.input.includes('pdf') && FETCHES_PDF_URLS.has(info.family))
-    urls['application/pdf'] = http;
-  return urls;
-}
 
 // Formats accepted by `input_audio`: OpenAI takes wav/mp3; the stock Gemini converter
 // whitelists audio/mpeg, audio/mp3 and audio/wav (protocol §2.3).

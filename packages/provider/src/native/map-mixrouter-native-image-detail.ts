@@ -3,7 +3,7 @@ import {
   type MixRouterImageDetail,
   parseMixRouterFilePartOptions,
 } from '../chat/mixrouter-file-part-options';
-import type { MixRouterNativeRoute } from './map-mixrouter-native-options';
+import type { MixRouterNativeRoute } from './mixrouter-native-providers';
 
 /**
  * `imageDetail` (call level, or a file part's own, which wins) on the native routes. The

@@ -9,16 +9,7 @@ import { assertMixRouterMaxOutputTokens } from '../chat/validate-mixrouter-call-
 import { parseMixRouterProviderOptions } from '../mixrouter-config';
 import type { MixRouterModelInfo } from '../mixrouter-model-catalogue';
 import { mapMixRouterNativeImageDetail } from './map-mixrouter-native-image-detail';
-import type { MixRouterNativeProviderName } from './mixrouter-native-providers';
-
-export type MixRouterNativeRoute = 'responses' | 'messages' | 'gemini';
-
-/** The option namespace the official provider on each route reads. */
-export const NATIVE_NAMESPACE: Record<MixRouterNativeRoute, MixRouterNativeProviderName> = {
-  responses: 'openai',
-  messages: 'anthropic',
-  gemini: 'google',
-};
+import { type MixRouterNativeRoute, NATIVE_NAMESPACE } from './mixrouter-native-providers';
 
 type JSONObject = Record<string, unknown>;
 

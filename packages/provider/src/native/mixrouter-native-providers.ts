@@ -20,6 +20,15 @@ export interface MixRouterNativeProviders {
 
 export type MixRouterNativeProviderName = keyof MixRouterNativeProviders;
 
+export type MixRouterNativeRoute = 'responses' | 'messages' | 'gemini';
+
+/** The option namespace the official provider on each route reads. */
+export const NATIVE_NAMESPACE: Record<MixRouterNativeRoute, MixRouterNativeProviderName> = {
+  responses: 'openai',
+  messages: 'anthropic',
+  gemini: 'google',
+};
+
 /** Resolves a factory the first time a native model needs it. */
 export type MixRouterNativeProviderLoaders = {
   [K in MixRouterNativeProviderName]?: () => Promise<NonNullable<MixRouterNativeProviders[K]>>;

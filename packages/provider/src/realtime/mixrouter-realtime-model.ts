@@ -21,11 +21,6 @@ import {
   missingMixRouterNativeProviderError,
   RUN_TIME_NATIVE_PROVIDERS,
 } from '../native/mixrouter-native-providers';
-import {
-  toBetaClientEvent,
-  toBetaSession,
-  toGaServerEvent,
-} from './mixrouter-realtime-beta-protocol';
 
 /**
  * The realtime protocol generation MixRouter relays. `beta` (default): new-api dials
@@ -36,6 +31,8 @@ import {
 export type MixRouterRealtimeProtocol = 'beta' | 'ga';
 
 export type MixRouterRealtimeOptions = { protocol?: MixRouterRealtimeProtocol };
+
+type BetaProtocol = typeof import('./mixrouter-realtime-beta-protocol');
 
 type OpenAIRealtime = Experimental_RealtimeModelV4 & {
   buildSessionConfig(
@@ -102,6 +99,7 @@ export class MixRouterRealtimeModel implements Experimental_RealtimeModelV4 {
 
   private readonly config: MixRouterRealtimeConfig;
   private inner: OpenAIRealtime | undefined;
+  private beta: BetaProtocol | undefined;
 
   /** Workflow step boundary: plain JSON, never the key (mixrouter-workflow-serde.ts). */
   static [WORKFLOW_SERIALIZE](model: MixRouterRealtimeModel): MixRouterModelState {
@@ -134,12 +132,16 @@ export class MixRouterRealtimeModel implements Experimental_RealtimeModelV4 {
         provider: 'openai',
       });
     }
-    this.ready = load().then((createOpenAI) => {
+    // The beta translation loads with the official model, not when the package is imported.
+    const beta =
+      this.protocol === 'beta' ? import('./mixrouter-realtime-beta-protocol') : undefined;
+    this.ready = Promise.all([load(), beta]).then(([createOpenAI, betaProtocol]) => {
       // Only its pure protocol methods are used: the connection is built here.
       this.inner = createOpenAI({
         apiKey: PLACEHOLDER_KEY,
         baseURL: config.baseURL,
       }).experimental_realtime(modelId, { api: 'realtime' });
+      this.beta = betaProtocol;
     });
     // Surfaced by every method that needs the model; not an unhandled rejection here.
     this.ready.catch(() => {});
@@ -198,7 +200,7 @@ export class MixRouterRealtimeModel implements Experimental_RealtimeModelV4 {
       string,
       unknown
     >;
-    return this.protocol === 'beta' ? toBetaSession(session) : session;
+    return this.beta ? this.beta.toBetaSession(session) : session;
   }
 
   async serializeClientEvent(
@@ -217,15 +219,15 @@ export class MixRouterRealtimeModel implements Experimental_RealtimeModelV4 {
         `MixRouter realtime (OpenAI realtime protocol) has no equivalent of the '${event.type}' client event (model ${this.modelId}).`,
       );
     }
-    return this.protocol === 'beta' ? toBetaClientEvent(serialized) : serialized;
+    return this.beta ? this.beta.toBetaClientEvent(serialized) : serialized;
   }
 
   parseServerEvent(
     raw: unknown,
   ): Experimental_RealtimeModelV4ServerEvent | Experimental_RealtimeModelV4ServerEvent[] {
     const inner = this.loaded('parseServerEvent');
-    if (this.protocol === 'ga') return inner.parseServerEvent(raw);
-    const parsed = inner.parseServerEvent(toGaServerEvent(raw));
+    if (this.beta === undefined) return inner.parseServerEvent(raw);
+    const parsed = inner.parseServerEvent(this.beta.toGaServerEvent(raw));
     // `raw` stays what the gateway actually sent.
     return Array.isArray(parsed) ? parsed.map((e) => ({ ...e, raw })) : { ...parsed, raw };
   }
