@@ -352,14 +352,14 @@ function staticSection(results: Results): string[] {
   out.push(
     `### 3a. Import time`,
     '',
-    `\`node --input-type=module -e "const t = performance.now(); await import('<pkg>'); …"\` in a fresh process per run (${rounds.warmup} warm-up + ${rounds.measured} measured runs per package, order rotated). "+ first model" also creates the provider and one chat model.`,
+    `\`node --input-type=module -e "const t = performance.now(); await import('<pkg>'); …"\` in a fresh process per run (${rounds.warmup} warm-up + ${rounds.measured} measured runs per package, order rotated). "+ first model" also creates the provider and one chat model; "+ first call" then runs that model's first \`doGenerate\` against a canned reply from a local server started before the clock (what a package loads on first use counts there).`,
     '',
-    '| Package | import median | min–max | import + first model (median) |',
-    '|---|---:|---:|---:|',
+    '| Package | import median | min–max | import + first model (median) | + first call (median) |',
+    '|---|---:|---:|---:|---:|',
   );
   for (const i of results.imports) {
     out.push(
-      `| ${LABEL[i.name] ?? i.pkg} | ${cell(i.importMs)} | ${range(i.importMs)} | ${i.reference ? '–' : cell(i.createMs)} |`,
+      `| ${LABEL[i.name] ?? i.pkg} | ${cell(i.importMs)} | ${range(i.importMs)} | ${i.reference ? '–' : cell(i.createMs)} | ${i.reference ? '–' : cell(i.callMs)} |`,
     );
   }
   out.push('');

@@ -17,7 +17,12 @@ export type ImportTarget = {
   pkg: string;
   /** Reference rows (not a provider) are shown for orientation only. */
   reference: boolean;
-  /** JS run after the import (with the module as `m`) for the "import + first model" column. */
+  /**
+   * JS run after the import (with the module as `m`; `BASE` is a local server's base URL)
+   * for the "import + first model" column; it evaluates to a V4 chat model, whose first
+   * `doGenerate` gives the "+ first call" column (code a package loads on first use shows
+   * there).
+   */
   create?: string;
 };
 
@@ -26,19 +31,19 @@ export const IMPORT_TARGETS: ImportTarget[] = [
     name: 'mixrouter',
     pkg: '@mixrouter/ai-sdk-provider',
     reference: false,
-    create: `m.createMixRouter({ apiKey: 'k', baseURL: 'http://127.0.0.1:9/v1' })('gpt-4o')`,
+    create: `m.createMixRouter({ apiKey: 'k', baseURL: BASE })('gpt-4o')`,
   },
   {
     name: 'openai-compatible',
     pkg: '@ai-sdk/openai-compatible',
     reference: false,
-    create: `m.createOpenAICompatible({ name: 'mixrouter', apiKey: 'k', baseURL: 'http://127.0.0.1:9/v1', includeUsage: true })('gpt-4o')`,
+    create: `m.createOpenAICompatible({ name: 'mixrouter', apiKey: 'k', baseURL: BASE, includeUsage: true })('gpt-4o')`,
   },
   {
     name: 'openrouter',
     pkg: '@openrouter/ai-sdk-provider',
     reference: false,
-    create: `m.createOpenRouter({ apiKey: 'k', baseURL: 'http://127.0.0.1:9/v1' })('gpt-4o')`,
+    create: `m.createOpenRouter({ apiKey: 'k', baseURL: BASE })('gpt-4o')`,
   },
   { name: 'provider-utils', pkg: '@ai-sdk/provider-utils', reference: true },
   { name: 'ai', pkg: 'ai', reference: true },
@@ -50,18 +55,40 @@ export type ImportResult = {
   reference: boolean;
   importMs: Summary;
   createMs: Summary;
+  callMs: Summary;
   /** Per measured round, in round order (for paired ratios). */
   importSamples: number[];
 };
 
-function importOnce(target: ImportTarget): Promise<{ importMs: number; createMs: number }> {
+type ImportSample = { importMs: number; createMs: number; callMs: number };
+
+// A canned chat completion, served from the child process itself (started before the clock).
+const CANNED_COMPLETION = JSON.stringify({
+  id: 'chatcmpl-bench',
+  object: 'chat.completion',
+  created: 1,
+  model: 'gpt-4o',
+  choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
+  usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+});
+
+function importOnce(target: ImportTarget): Promise<ImportSample> {
   const script = [
+    "const { createServer } = await import('node:http');",
+    `const server = createServer((req, res) => { req.resume(); req.on('end', () => { res.setHeader('content-type', 'application/json'); res.end(${JSON.stringify(CANNED_COMPLETION)}); }); });`,
+    "await new Promise((r) => server.listen(0, '127.0.0.1', r));",
+    "const BASE = 'http://127.0.0.1:' + server.address().port + '/v1';",
     'const t0 = performance.now();',
     `const m = await import(${JSON.stringify(target.pkg)});`,
     'const t1 = performance.now();',
-    target.create ? `${target.create};` : '',
+    target.create ? `const model = ${target.create};` : '',
     'const t2 = performance.now();',
-    'process.stdout.write(JSON.stringify({ importMs: t1 - t0, createMs: t2 - t0 }));',
+    target.create
+      ? "await model.doGenerate({ prompt: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }] });"
+      : '',
+    'const t3 = performance.now();',
+    'server.close();',
+    'process.stdout.write(JSON.stringify({ importMs: t1 - t0, createMs: t2 - t0, callMs: t3 - t0 }));',
   ].join('\n');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
@@ -88,9 +115,7 @@ export async function benchImports(
   rounds: { warmup: number; measured: number },
   log: (line: string) => void,
 ): Promise<ImportResult[]> {
-  const samples = new Map<ImportTarget, Array<{ importMs: number; createMs: number }>>(
-    IMPORT_TARGETS.map((t) => [t, []]),
-  );
+  const samples = new Map<ImportTarget, ImportSample[]>(IMPORT_TARGETS.map((t) => [t, []]));
   const total = rounds.warmup + rounds.measured;
   for (let r = 0; r < total; r++) {
     for (const target of rotate(IMPORT_TARGETS, r)) {
@@ -106,6 +131,7 @@ export async function benchImports(
     importMs: summarize(samples.get(t)!.map((s) => s.importMs)),
     importSamples: samples.get(t)!.map((s) => s.importMs),
     createMs: summarize(samples.get(t)!.map((s) => s.createMs)),
+    callMs: summarize(samples.get(t)!.map((s) => s.callMs)),
   }));
 }
 
