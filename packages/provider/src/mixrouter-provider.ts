@@ -12,6 +12,7 @@ import { NoSuchModelError } from '@ai-sdk/provider';
 import { MixRouterChatLanguageModel } from './chat/mixrouter-chat-language-model';
 import type { MixRouterCredits } from './credits/get-mixrouter-credits';
 import type { MixRouterListedModel } from './list-mixrouter-models';
+import { lazyLoad } from './mixrouter-lazy-load';
 import type { MixRouterMediaModels, MixRouterModelContext } from './mixrouter-media-models';
 import { getMixRouterModelInfo } from './mixrouter-model-catalogue';
 import type {
@@ -35,6 +36,9 @@ import {
   type MixRouterRealtimeFactory,
 } from './realtime/mixrouter-realtime-model';
 import { withRedactedErrors } from './redact-mixrouter-model-errors';
+
+const loadListModels = /* @__PURE__ */ lazyLoad(() => import('./list-mixrouter-models'));
+const loadCredits = /* @__PURE__ */ lazyLoad(() => import('./credits/get-mixrouter-credits'));
 
 export { MIXROUTER_DEFAULT_BASE_URL, type MixRouterProviderSettings } from './mixrouter-settings';
 
@@ -161,7 +165,7 @@ export function createMixRouterProvider(
     gemini: createNativeModel('gemini'),
     // Both load their code on first call (importing the package stays cheap).
     listModels: withRedactedErrors(async (options?: { abortSignal?: AbortSignal }) => {
-      const { listMixRouterModels } = await import('./list-mixrouter-models');
+      const { listMixRouterModels } = await loadListModels();
       return listMixRouterModels({ config: config('models'), abortSignal: options?.abortSignal });
     }, secrets),
     getCredits: withRedactedErrors(
@@ -169,7 +173,7 @@ export function createMixRouterProvider(
         abortSignal?: AbortSignal;
         headers?: Record<string, string | undefined>;
       }) => {
-        const { getMixRouterCredits } = await import('./credits/get-mixrouter-credits');
+        const { getMixRouterCredits } = await loadCredits();
         return getMixRouterCredits({ config: config('credits'), ...options });
       },
       secrets,

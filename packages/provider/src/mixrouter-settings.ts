@@ -7,11 +7,16 @@ import {
 } from '@ai-sdk/provider-utils';
 import { createMixRouterApiFetch } from './mixrouter-api-fetch';
 import type { MixRouterConfig, MixRouterDownloadSettings } from './mixrouter-config';
+import { lazyLoad } from './mixrouter-lazy-load';
 import type { MixRouterMediaModels } from './mixrouter-media-models';
 import { baseURLSecrets, normaliseSecrets } from './mixrouter-redaction';
 import { buildMixRouterURL } from './mixrouter-url';
 import type { MixRouterNativeProviders } from './native/mixrouter-native-providers';
 import { redactMixRouterModelErrors } from './redact-mixrouter-model-errors';
+
+const loadDownloadTransport = /* @__PURE__ */ lazyLoad(
+  () => import('./mixrouter-download-transport'),
+);
 
 export const MIXROUTER_DEFAULT_BASE_URL = 'https://api.mixrouter.com/v1';
 
@@ -195,7 +200,7 @@ export function createMixRouterConfigs(
   let downloadTransport: FetchFunction | undefined;
   const downloadFetch: FetchFunction = async (input, init) => {
     if (downloadTransport === undefined) {
-      const { createMixRouterDownloadTransport } = await import('./mixrouter-download-transport');
+      const { createMixRouterDownloadTransport } = await loadDownloadTransport();
       downloadTransport = createMixRouterDownloadTransport({
         baseURL,
         fetch: customFetch,

@@ -6,6 +6,7 @@ import type {
 } from '@ai-sdk/provider';
 import { WORKFLOW_DESERIALIZE, WORKFLOW_SERIALIZE } from '@ai-sdk/provider-utils';
 import type { MixRouterConfig } from '../mixrouter-config';
+import { lazyLoad } from '../mixrouter-lazy-load';
 import { getMixRouterModelInfo, type MixRouterModelInfo } from '../mixrouter-model-catalogue';
 import type { MixRouterChatModelId } from '../mixrouter-model-ids';
 import {
@@ -14,6 +15,8 @@ import {
   serializeMixRouterModel,
 } from '../mixrouter-workflow-serde';
 import { getMixRouterSupportedUrls } from './mixrouter-media-url-support';
+
+const loadChatCalls = /* @__PURE__ */ lazyLoad(() => import('./mixrouter-chat-call'));
 
 /**
  * Chat language model on `POST {baseURL}/chat/completions`. Model facts (family,
@@ -53,7 +56,7 @@ export class MixRouterChatLanguageModel implements LanguageModelV4 {
   // Request building and response mapping load with the first call: importing the
   // package compiles only what creating models needs.
   private async calls() {
-    const { MixRouterChatCalls } = await import('./mixrouter-chat-call');
+    const { MixRouterChatCalls } = await loadChatCalls();
     return new MixRouterChatCalls(this.modelId, this.info, this.config);
   }
 

@@ -5,6 +5,7 @@ import type {
 } from '@ai-sdk/provider';
 import { WORKFLOW_DESERIALIZE, WORKFLOW_SERIALIZE } from '@ai-sdk/provider-utils';
 import type { MixRouterConfig } from '../mixrouter-config';
+import { lazyLoad } from '../mixrouter-lazy-load';
 import { getMixRouterModelInfo } from '../mixrouter-model-catalogue';
 import type { MixRouterEmbeddingModelId } from '../mixrouter-model-ids';
 import {
@@ -12,6 +13,8 @@ import {
   rebuildMixRouterModel,
   serializeMixRouterModel,
 } from '../mixrouter-workflow-serde';
+
+const loadEmbeddingCall = /* @__PURE__ */ lazyLoad(() => import('./mixrouter-embedding-call'));
 
 /** OpenAI's per-request input limit: the default where the catalogue knows no other. */
 export const MIXROUTER_MAX_EMBEDDINGS_PER_CALL = 2048;
@@ -51,7 +54,7 @@ export class MixRouterEmbeddingModel implements EmbeddingModelV4 {
   async doEmbed(options: EmbeddingModelV4CallOptions): Promise<EmbeddingModelV4Result> {
     // The request and response handling load on first use, so importing the package
     // does not pay for model types an app may never call.
-    const { doMixRouterEmbed } = await import('./mixrouter-embedding-call');
+    const { doMixRouterEmbed } = await loadEmbeddingCall();
     return doMixRouterEmbed(this, this.config, options);
   }
 }

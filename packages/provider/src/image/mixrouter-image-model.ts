@@ -7,6 +7,7 @@ import type {
 import { WORKFLOW_DESERIALIZE, WORKFLOW_SERIALIZE } from '@ai-sdk/provider-utils';
 import { MixRouterChatLanguageModel } from '../chat/mixrouter-chat-language-model';
 import type { MixRouterConfig } from '../mixrouter-config';
+import { lazyLoad } from '../mixrouter-lazy-load';
 import type { MixRouterImageModelId } from '../mixrouter-model-ids';
 import {
   type MixRouterModelState,
@@ -18,6 +19,8 @@ import {
   getMixRouterImageFamily,
   type MixRouterImageFamily,
 } from './mixrouter-image-family';
+
+const loadImageCalls = /* @__PURE__ */ lazyLoad(() => import('./mixrouter-image-call'));
 
 export type MixRouterImageModelConfig = MixRouterConfig & {
   /**
@@ -74,7 +77,7 @@ export class MixRouterImageModel implements ImageModelV4 {
 
   async doGenerate(options: ImageModelV4CallOptions): Promise<ImageModelV4Result> {
     // Loaded on first use: importing the package does not pay for unused model types.
-    const { MixRouterImageCalls } = await import('./mixrouter-image-call');
+    const { MixRouterImageCalls } = await loadImageCalls();
     return new MixRouterImageCalls(this.modelId, this.config, this.family).doGenerate(options);
   }
 }

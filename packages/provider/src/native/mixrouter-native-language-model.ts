@@ -6,6 +6,7 @@ import type {
 } from '@ai-sdk/provider';
 import { WORKFLOW_DESERIALIZE, WORKFLOW_SERIALIZE } from '@ai-sdk/provider-utils';
 import type { MixRouterConfig } from '../mixrouter-config';
+import { lazyLoad } from '../mixrouter-lazy-load';
 import { getMixRouterModelInfo, type MixRouterModelInfo } from '../mixrouter-model-catalogue';
 import {
   type MixRouterModelState,
@@ -19,6 +20,8 @@ import {
   NATIVE_NAMESPACE,
   RUN_TIME_NATIVE_PROVIDERS,
 } from './mixrouter-native-providers';
+
+const loadNativeCalls = /* @__PURE__ */ lazyLoad(() => import('./mixrouter-native-call'));
 
 export type MixRouterNativeModelConfig = MixRouterConfig & {
   /** Where the official provider factories come from (see `MixRouterNativeProviders`). */
@@ -81,7 +84,7 @@ export class MixRouterNativeLanguageModel implements LanguageModelV4 {
   // The option mapping, the route fetch and the official provider load on first use:
   // importing the package does not pay for routes an app may never call.
   private async calls() {
-    const { MixRouterNativeCalls } = await import('./mixrouter-native-call');
+    const { MixRouterNativeCalls } = await loadNativeCalls();
     return new MixRouterNativeCalls(this.modelId, this.route, this.info, this.config);
   }
 

@@ -10,6 +10,7 @@ import {
 } from '@ai-sdk/provider';
 import { WORKFLOW_DESERIALIZE, WORKFLOW_SERIALIZE } from '@ai-sdk/provider-utils';
 import { buildRequestHeaders, type MixRouterConfig } from '../mixrouter-config';
+import { lazyLoad } from '../mixrouter-lazy-load';
 import type { MixRouterRealtimeModelId } from '../mixrouter-model-ids';
 import {
   type MixRouterModelState,
@@ -33,6 +34,10 @@ export type MixRouterRealtimeProtocol = 'beta' | 'ga';
 export type MixRouterRealtimeOptions = { protocol?: MixRouterRealtimeProtocol };
 
 type BetaProtocol = typeof import('./mixrouter-realtime-beta-protocol');
+
+const loadBetaProtocol = /* @__PURE__ */ lazyLoad(
+  () => import('./mixrouter-realtime-beta-protocol'),
+);
 
 type OpenAIRealtime = Experimental_RealtimeModelV4 & {
   buildSessionConfig(
@@ -133,8 +138,7 @@ export class MixRouterRealtimeModel implements Experimental_RealtimeModelV4 {
       });
     }
     // The beta translation loads with the official model, not when the package is imported.
-    const beta =
-      this.protocol === 'beta' ? import('./mixrouter-realtime-beta-protocol') : undefined;
+    const beta = this.protocol === 'beta' ? loadBetaProtocol() : undefined;
     this.ready = Promise.all([load(), beta]).then(([createOpenAI, betaProtocol]) => {
       // Only its pure protocol methods are used: the connection is built here.
       this.inner = createOpenAI({

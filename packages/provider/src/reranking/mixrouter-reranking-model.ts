@@ -5,12 +5,15 @@ import type {
 } from '@ai-sdk/provider';
 import { WORKFLOW_DESERIALIZE, WORKFLOW_SERIALIZE } from '@ai-sdk/provider-utils';
 import type { MixRouterConfig } from '../mixrouter-config';
+import { lazyLoad } from '../mixrouter-lazy-load';
 import type { MixRouterRerankingModelId } from '../mixrouter-model-ids';
 import {
   type MixRouterModelState,
   rebuildMixRouterModel,
   serializeMixRouterModel,
 } from '../mixrouter-workflow-serde';
+
+const loadRerankingCall = /* @__PURE__ */ lazyLoad(() => import('./mixrouter-reranking-call'));
 
 /** `POST /rerank` (protocol §13; new-api: dto/rerank.go, relay/common_handler/rerank.go). */
 export class MixRouterRerankingModel implements RerankingModelV4 {
@@ -40,7 +43,7 @@ export class MixRouterRerankingModel implements RerankingModelV4 {
 
   async doRerank(options: RerankingModelV4CallOptions): Promise<RerankingModelV4Result> {
     // Loaded on first use: importing the package does not pay for unused model types.
-    const { doMixRouterRerank } = await import('./mixrouter-reranking-call');
+    const { doMixRouterRerank } = await loadRerankingCall();
     return doMixRouterRerank(this.modelId, this.config, options);
   }
 }

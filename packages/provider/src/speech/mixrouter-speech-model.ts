@@ -5,12 +5,15 @@ import type {
 } from '@ai-sdk/provider';
 import { WORKFLOW_DESERIALIZE, WORKFLOW_SERIALIZE } from '@ai-sdk/provider-utils';
 import type { MixRouterConfig } from '../mixrouter-config';
+import { lazyLoad } from '../mixrouter-lazy-load';
 import type { MixRouterSpeechModelId } from '../mixrouter-model-ids';
 import {
   type MixRouterModelState,
   rebuildMixRouterModel,
   serializeMixRouterModel,
 } from '../mixrouter-workflow-serde';
+
+const loadSpeechCall = /* @__PURE__ */ lazyLoad(() => import('./mixrouter-speech-call'));
 
 export type MixRouterSpeechModelConfig = MixRouterConfig & {
   _internal?: { currentDate?: () => Date };
@@ -44,7 +47,7 @@ export class MixRouterSpeechModel implements SpeechModelV4 {
 
   async doGenerate(options: SpeechModelV4CallOptions): Promise<SpeechModelV4Result> {
     // Loaded on first use: importing the package does not pay for unused model types.
-    const { doMixRouterSpeech } = await import('./mixrouter-speech-call');
+    const { doMixRouterSpeech } = await loadSpeechCall();
     return doMixRouterSpeech(this.modelId, this.config, options);
   }
 }

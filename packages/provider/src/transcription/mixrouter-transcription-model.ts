@@ -5,12 +5,17 @@ import type {
 } from '@ai-sdk/provider';
 import { WORKFLOW_DESERIALIZE, WORKFLOW_SERIALIZE } from '@ai-sdk/provider-utils';
 import type { MixRouterConfig } from '../mixrouter-config';
+import { lazyLoad } from '../mixrouter-lazy-load';
 import type { MixRouterTranscriptionModelId } from '../mixrouter-model-ids';
 import {
   type MixRouterModelState,
   rebuildMixRouterModel,
   serializeMixRouterModel,
 } from '../mixrouter-workflow-serde';
+
+const loadTranscriptionCalls = /* @__PURE__ */ lazyLoad(
+  () => import('./mixrouter-transcription-call'),
+);
 
 export type MixRouterTranscriptionModelConfig = MixRouterConfig & {
   _internal?: { currentDate?: () => Date };
@@ -44,7 +49,7 @@ export class MixRouterTranscriptionModel implements TranscriptionModelV4 {
 
   async doGenerate(options: TranscriptionModelV4CallOptions): Promise<TranscriptionModelV4Result> {
     // Loaded on first use: importing the package does not pay for unused model types.
-    const { MixRouterTranscriptionCalls } = await import('./mixrouter-transcription-call');
+    const { MixRouterTranscriptionCalls } = await loadTranscriptionCalls();
     return new MixRouterTranscriptionCalls(this.modelId, this.config).doGenerate(options);
   }
 }

@@ -7,12 +7,15 @@ import type {
 } from '@ai-sdk/provider';
 import { WORKFLOW_DESERIALIZE, WORKFLOW_SERIALIZE } from '@ai-sdk/provider-utils';
 import type { MixRouterConfig } from '../mixrouter-config';
+import { lazyLoad } from '../mixrouter-lazy-load';
 import type { MixRouterVideoModelId } from '../mixrouter-model-ids';
 import {
   type MixRouterModelState,
   rebuildMixRouterModel,
   serializeMixRouterModel,
 } from '../mixrouter-workflow-serde';
+
+const loadVideoCalls = /* @__PURE__ */ lazyLoad(() => import('./mixrouter-video-call'));
 
 export type MixRouterVideoModelConfig = MixRouterConfig & {
   _internal?: { currentDate?: () => Date };
@@ -56,7 +59,7 @@ export class MixRouterVideoModel implements VideoModelV4 {
 
   // The request side loads on first use: importing the package does not pay for it.
   private async calls() {
-    const { MixRouterVideoCalls } = await import('./mixrouter-video-call');
+    const { MixRouterVideoCalls } = await loadVideoCalls();
     return new MixRouterVideoCalls(this.modelId, this.config);
   }
 
