@@ -174,9 +174,12 @@ describe('the packed @mixrouter/ai-sdk-provider', () => {
       try { core.createMixRouter({ apiKey: 'k' }).responses('gpt-5'); } catch (e) { missing = e.message; }
       console.log(JSON.stringify({
         version: main.VERSION,
-        sameErrorClass: main.MixRouterAPIError === core.MixRouterAPIError,
+        // Separate builds (main: one file; /core + /media: shared classes). Errors from
+        // either are recognised by both: instanceof checks a marker.
+        coreErrorIsMainError: new core.MixRouterAPIError({ message: 'x', url: 'u', requestBodyValues: {}, kind: 'server' }) instanceof main.MixRouterAPIError,
+        mainErrorIsCoreError: core.isMixRouterError(new main.MixRouterAPIError({ message: 'x', url: 'u', requestBodyValues: {}, kind: 'server' })),
         mediaImage: image.provider,
-        sameMediaClass: main.MixRouterImageModel === media.MixRouterImageModel,
+        coreMediaSharesClass: image instanceof media.MixRouterImageModel,
         provider: model.provider,
         mainHasNative: typeof main.createMixRouter({ apiKey: 'k' }).responses('gpt-5').doGenerate,
         missing,
@@ -184,9 +187,10 @@ describe('the packed @mixrouter/ai-sdk-provider', () => {
     const out = run(process.execPath, ['--input-type=module', '-e', script], join(work, 'app'));
     expect(JSON.parse(out)).toEqual({
       version: manifest.version,
-      sameErrorClass: true,
+      coreErrorIsMainError: true,
+      mainErrorIsCoreError: true,
       mediaImage: 'mixrouter.image',
-      sameMediaClass: true,
+      coreMediaSharesClass: true,
       provider: 'mixrouter.chat',
       mainHasNative: 'function',
       missing: expect.stringMatching(/@ai-sdk\/openai/),
