@@ -176,8 +176,8 @@ describe('the packed @mixrouter/ai-sdk-provider', () => {
         version: main.VERSION,
         // Separate builds (main: one file; /core + /media: shared classes). Errors from
         // either are recognised by both: instanceof checks a marker.
-        coreErrorIsMainError: new core.MixRouterAPIError({ message: 'x', url: 'u', requestBodyValues: {}, kind: 'server' }) instanceof main.MixRouterAPIError,
-        mainErrorIsCoreError: core.isMixRouterError(new main.MixRouterAPIError({ message: 'x', url: 'u', requestBodyValues: {}, kind: 'server' })),
+        coreErrorIsMainError: new core.MixRouterAPIError({ message: 'x', url: 'u', requestBodyValues: {}, kind: 'upstream' }) instanceof main.MixRouterAPIError,
+        mainErrorIsCoreError: core.isMixRouterError(new main.MixRouterAPIError({ message: 'x', url: 'u', requestBodyValues: {}, kind: 'upstream' })),
         mediaImage: image.provider,
         coreMediaSharesClass: image instanceof media.MixRouterImageModel,
         provider: model.provider,
