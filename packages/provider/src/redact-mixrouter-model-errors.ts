@@ -67,9 +67,12 @@ export function withRedactedErrors<A extends unknown[], R>(
 
 /**
  * The model, with every `do*` method's errors — thrown, `error` stream parts, and stream
- * errors — redacted (see `mixrouter-redaction.ts`). It is the model itself behind a
- * proxy: `instanceof`, fields and other methods are untouched. The factory applies this
- * to every model it creates, so no route can forget it.
+ * errors — redacted (see `mixrouter-redaction.ts`). The model itself, with each such
+ * method shadowed by a non-enumerable own property that wraps the class's method:
+ * `instanceof`, fields, getters and other methods are untouched. Not a `Proxy`: `ai`
+ * reads the model's properties on every call, and a proxy trap on each read (getters
+ * then run against the proxy too) is measurable in request building. The factory
+ * applies this to every model it creates, so no route can forget it.
  *
  * `streams: false` skips the per-part stream wrapper (it costs a little on every part):
  * right when the only secret is the key, which can only reach a stream part through
@@ -81,21 +84,19 @@ export function redactMixRouterModelErrors<T extends object>(
   secrets: Secrets,
   options: { streams?: boolean } = {},
 ): T {
-  const wrapped = new Map<PropertyKey, unknown>();
-  return new Proxy(model, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function' || !MODEL_METHODS.has(String(property))) return value;
-      let method = wrapped.get(property);
-      if (method === undefined) {
-        method = withRedactedErrors(
-          (...args: unknown[]) => Reflect.apply(value, target, args) as Promise<unknown>,
-          secrets,
-          options,
-        );
-        wrapped.set(property, method);
-      }
-      return method;
-    },
-  });
+  for (const name of MODEL_METHODS) {
+    const method: unknown = Reflect.get(model, name);
+    if (typeof method !== 'function') continue;
+    Object.defineProperty(model, name, {
+      value: withRedactedErrors(
+        (...args: unknown[]) => Reflect.apply(method, model, args) as Promise<unknown>,
+        secrets,
+        options,
+      ),
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+  }
+  return model;
 }
