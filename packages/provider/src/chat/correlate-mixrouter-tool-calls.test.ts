@@ -2,18 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { MixRouterToolCallCorrelator } from './correlate-mixrouter-tool-calls';
 import type { MixRouterToolCallDelta } from './read-mixrouter-message';
 
-/** Runs fragments through a correlator; returns each call's tracker key, id, name and joined arguments. */
+/** Runs fragments through a correlator; returns each call's id and name at its start and its joined arguments. */
 function correlate(fragments: MixRouterToolCallDelta[]) {
   const calls = new Map<number, { id?: string; name?: string; args: string }>();
   const correlator = new MixRouterToolCallCorrelator({
-    processToolCallDelta(delta) {
-      const key = delta.index!;
-      const call = calls.get(key) ?? { id: delta.id, name: delta.function.name, args: '' };
-      call.args += delta.function.arguments ?? '';
-      calls.set(key, call);
+    toolCallStarted(call) {
+      expect(calls.has(call.key)).toBe(false);
+      calls.set(call.key, { id: call.id, name: call.name, args: call.args });
+    },
+    toolCallArguments(call, delta) {
+      expect(delta.length).toBeGreaterThan(0);
+      calls.get(call.key)!.args += delta;
+      expect(calls.get(call.key)!.args).toBe(call.args);
     },
   });
   for (const f of fragments) correlator.push(structuredClone(f));
+  expect(correlator.calls().map((c) => c.args)).toEqual([...calls.values()].map((c) => c.args));
   return { calls: [...calls.values()], unnamed: [...correlator.unnamedFragments().keys()] };
 }
 

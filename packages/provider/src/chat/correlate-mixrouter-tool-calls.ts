@@ -1,11 +1,29 @@
 import { isParsableJson } from '@ai-sdk/provider-utils';
-import { type MixRouterToolCallDelta, nonBlank } from './read-mixrouter-message';
+import { type MixRouterToolCallDelta, nonBlank, type Rec } from './read-mixrouter-message';
 
-/** Receives correlated fragments; `index` is the call's own key. */
-export type ToolCallDeltaTarget = { processToolCallDelta(delta: MixRouterToolCallDelta): void };
+/** One tool call as the wire correlates it. */
+export type MixRouterToolCall = {
+  /** 0, 1, … in the order the calls started. */
+  readonly key: number;
+  /** The wire's id (the first one seen), if any. */
+  id: string | undefined;
+  readonly name: string;
+  /** The arguments so far. */
+  args: string;
+  /** `extra_content` of the fragment that started the call (Gemini thought signatures). */
+  readonly extraContent: Rec | undefined;
+};
 
-/** One tool call as the wire correlates it; `key` is the index the tracker sees. */
-type ToolCallSlot = { key: number; id: string | undefined; name: string; args: string };
+/**
+ * Receives the correlated calls: an object, not callbacks (V8 inlines per-stream
+ * closures into shared code and deoptimizes it at every major GC once they are gone).
+ */
+export type MixRouterToolCallEvents = {
+  /** A call started; `call.args` holds its first arguments (possibly empty). */
+  toolCallStarted(call: MixRouterToolCall): void;
+  /** More arguments (never empty) for a started call; already appended to `call.args`. */
+  toolCallArguments(call: MixRouterToolCall, delta: string): void;
+};
 
 function startsStructuredValue(args: string | undefined): boolean {
   if (args === undefined) return false;
@@ -14,9 +32,8 @@ function startsStructuredValue(args: string | undefined): boolean {
 }
 
 /**
- * Correlates tool-call fragments from the wire with calls, and feeds provider-utils'
- * `StreamingToolCallTracker` one distinct index per call, so the tracker never has to
- * guess. The wire's own correlation is not reliable: older gateway builds report
+ * Correlates tool-call fragments from the wire with calls and reports each call's start
+ * and arguments, once, to the part builder. The wire's own correlation is not reliable: older gateway builds report
  * Claude's parallel calls at one index (a first call without arguments made the second
  * call's fragments ambiguous and they were dropped), some send the id only on the first
  * fragment, some repeat the name on every fragment, some send neither id nor index
@@ -32,22 +49,26 @@ function startsStructuredValue(args: string | undefined): boolean {
  * - anything else without a name is held until the name arrives.
  */
 export class MixRouterToolCallCorrelator {
-  private readonly calls: ToolCallSlot[] = [];
-  private readonly byId = new Map<string, ToolCallSlot>();
+  private readonly started: MixRouterToolCall[] = [];
+  private readonly byId = new Map<string, MixRouterToolCall>();
   /** The latest call reported at each wire index (older builds reuse one index). */
-  private readonly atIndex = new Map<number, ToolCallSlot>();
+  private readonly atIndex = new Map<number, MixRouterToolCall>();
   /** Fragments that arrived before their name (buffered per key, not dropped). */
   private readonly nameless = new Map<string, MixRouterToolCallDelta[]>();
 
-  /** `target` receives tracker deltas (an object, not a closure: see MixRouterChatPartSink). */
-  constructor(private readonly target: ToolCallDeltaTarget) {}
+  constructor(private readonly events: MixRouterToolCallEvents) {}
+
+  /** Every call started so far, in the order they started. */
+  calls(): readonly MixRouterToolCall[] {
+    return this.started;
+  }
 
   push(delta: MixRouterToolCallDelta): void {
     const id = nonBlank(delta.id);
     const name = nonBlank(delta.function.name);
     const index = delta.index;
     const args = delta.function.arguments;
-    let slot: ToolCallSlot | undefined;
+    let slot: MixRouterToolCall | undefined;
     if (id !== undefined) {
       slot = this.byId.get(id);
       if (slot === undefined && name === undefined && index !== undefined) {
@@ -59,7 +80,7 @@ export class MixRouterToolCallCorrelator {
         }
       }
     } else {
-      slot = index !== undefined ? this.atIndex.get(index) : this.calls.at(-1);
+      slot = index !== undefined ? this.atIndex.get(index) : this.started.at(-1);
       if (slot !== undefined && name !== undefined && name !== slot.name) slot = undefined;
     }
     if (
@@ -85,12 +106,7 @@ export class MixRouterToolCallCorrelator {
     }
     if (args === undefined || args.length === 0) return;
     slot.args += args;
-    // The fragment object is ours (readToolCalls made it): re-key it for the tracker.
-    delta.index = slot.key;
-    delta.id = undefined;
-    delta.function.name = undefined;
-    delta.extra_content = undefined;
-    this.target.processToolCallDelta(delta);
+    this.events.toolCallArguments(slot, args);
   }
 
   private start(
@@ -104,26 +120,26 @@ export class MixRouterToolCallCorrelator {
     const held = [
       ...(wireId !== undefined ? (this.nameless.get(`id:${wireId}`) ?? []) : []),
       ...(index !== undefined ? (this.nameless.get(`i:${index}`) ?? []) : []),
-      ...(this.calls.length === 0 ? (this.nameless.get('unkeyed') ?? []) : []),
+      ...(this.started.length === 0 ? (this.nameless.get('unkeyed') ?? []) : []),
     ];
     if (held.length > 0) {
       if (wireId !== undefined) this.nameless.delete(`id:${wireId}`);
       if (index !== undefined) this.nameless.delete(`i:${index}`);
-      if (this.calls.length === 0) this.nameless.delete('unkeyed');
+      if (this.started.length === 0) this.nameless.delete('unkeyed');
       args = held.map((d) => d.function.arguments ?? '').join('') + args;
       id ??= held.map((d) => nonBlank(d.id)).find((heldId) => heldId !== undefined);
     }
-    const slot: ToolCallSlot = { key: this.calls.length, id, name, args };
-    this.calls.push(slot);
+    const slot: MixRouterToolCall = {
+      key: this.started.length,
+      id,
+      name,
+      args,
+      extraContent: delta.extra_content,
+    };
+    this.started.push(slot);
     if (id !== undefined && !this.byId.has(id)) this.byId.set(id, slot);
     if (index !== undefined) this.atIndex.set(index, slot);
-    this.target.processToolCallDelta({
-      index: slot.key,
-      id,
-      type: delta.type,
-      function: { name, arguments: args },
-      extra_content: delta.extra_content,
-    });
+    this.events.toolCallStarted(slot);
   }
 
   /** Fragments that never got a name, by wire key (reported as errors at the end). */

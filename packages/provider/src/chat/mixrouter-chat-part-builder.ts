@@ -1,14 +1,5 @@
-import {
-  InvalidResponseDataError,
-  type LanguageModelV4StreamPart,
-  type SharedV4ProviderMetadata,
-} from '@ai-sdk/provider';
-import {
-  convertBase64ToUint8Array,
-  convertUint8ArrayToBase64,
-  isParsableJson,
-  StreamingToolCallTracker,
-} from '@ai-sdk/provider-utils';
+import { InvalidResponseDataError, type LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import { convertBase64ToUint8Array, convertUint8ArrayToBase64 } from '@ai-sdk/provider-utils';
 import {
   createMixRouterAPIError,
   extractMixRouterErrorFields,
@@ -16,16 +7,13 @@ import {
 } from '../mixrouter-error';
 import type { MixRouterModelInfo } from '../mixrouter-model-catalogue';
 import { convertMixRouterUsage } from './convert-mixrouter-usage';
-import {
-  MixRouterToolCallCorrelator,
-  type ToolCallDeltaTarget,
-} from './correlate-mixrouter-tool-calls';
+import { MixRouterToolCallCorrelator } from './correlate-mixrouter-tool-calls';
 import { mapMixRouterFinishReason } from './map-mixrouter-finish-reason';
+import { MixRouterToolCallParts } from './mixrouter-tool-call-parts';
 import {
   asRecord,
   asString,
   audioFormatToMediaType,
-  type MixRouterToolCallDelta,
   nonBlank,
   type Rec,
   readAudio,
@@ -36,9 +24,6 @@ import {
 } from './read-mixrouter-message';
 import { ReasoningTagSplitter, reasoningTagsFor } from './reasoning-tag-splitter';
 import { MarkdownImageStreamHold } from './scan-markdown-data-uri-images';
-
-/** A tool call withheld because its arguments were cut off (finish `length`, a broken stream). */
-type IncompleteToolCall = { toolCallId: string; toolName: string; input: string };
 
 /**
  * Where the builder's parts go (a {@link MixRouterChatPartCollector}). An object with a
@@ -56,13 +41,6 @@ export class MixRouterChatPartCollector implements MixRouterChatPartSink {
     this.parts.push(part);
   }
 }
-
-// Module-level, not per builder (see MixRouterChatPartSink): they capture nothing.
-const extractToolCallMetadata = (delta: MixRouterToolCallDelta) =>
-  delta.extra_content
-    ? ({ mixrouter: { extraContent: delta.extra_content } } as SharedV4ProviderMetadata)
-    : undefined;
-const toolCallProviderMetadata = (metadata: SharedV4ProviderMetadata | undefined) => metadata;
 
 export type MixRouterChatPartBuilderOptions = {
   info: MixRouterModelInfo;
@@ -82,13 +60,13 @@ export type MixRouterChatPartBuilderOptions = {
  * Turns gateway chat chunks (stream) or a whole response (generate, where `message`
  * stands in for `delta`) into V4 stream parts. Generate collects the parts into content,
  * so both paths share one mapping: text and reasoning blocks, inline `<think>` tags,
- * content-array images, audio, citations, tool calls (via provider-utils'
- * `StreamingToolCallTracker`), usage and the finish reason.
+ * content-array images, audio, citations, tool calls (correlated, then turned into
+ * tool parts), usage and the finish reason.
  */
-export class MixRouterChatPartBuilder implements ToolCallDeltaTarget {
+export class MixRouterChatPartBuilder {
   private readonly sink: MixRouterChatPartSink;
   private readonly options: MixRouterChatPartBuilderOptions;
-  private readonly tracker: StreamingToolCallTracker<MixRouterToolCallDelta>;
+  private readonly toolParts: MixRouterToolCallParts;
   private readonly splitter: ReasoningTagSplitter | undefined;
   /** Image-output models only: markdown data-URI images become file parts. */
   private readonly markdownImages: boolean;
@@ -102,11 +80,7 @@ export class MixRouterChatPartBuilder implements ToolCallDeltaTarget {
   private finishReason: string | undefined;
   private usage: unknown;
   private errored = false;
-  private toolCallCount = 0;
   private readonly toolCalls: MixRouterToolCallCorrelator;
-  /** Set while flushing a truncated answer: calls with cut-off arguments are withheld. */
-  private withholdIncompleteCalls = false;
-  private readonly incompleteToolCalls: IncompleteToolCall[] = [];
   private readonly audioChunks: Uint8Array[] = [];
   private readonly seenSources = new Set<string>();
   private finished = false;
@@ -119,38 +93,12 @@ export class MixRouterChatPartBuilder implements ToolCallDeltaTarget {
     this.markdownImages = options.info.output.includes('image');
     this.markdownHold =
       this.markdownImages && options.mode === 'stream' ? new MarkdownImageStreamHold() : undefined;
-    this.toolCalls = new MixRouterToolCallCorrelator(this);
-    // The tracker's controller is the builder itself (`enqueue` below).
-    this.tracker = new StreamingToolCallTracker<MixRouterToolCallDelta>(this, {
-      generateId: options.generateId,
-      extractMetadata: extractToolCallMetadata,
-      buildToolCallProviderMetadata: toolCallProviderMetadata,
-    });
+    this.toolParts = new MixRouterToolCallParts(sink, options.generateId);
+    this.toolCalls = new MixRouterToolCallCorrelator(this.toolParts);
   }
 
   private emit(part: LanguageModelV4StreamPart): void {
     this.sink.enqueue(part);
-  }
-
-  /** The tool-call tracker's output: tool parts, withheld when cut off. */
-  enqueue(part: LanguageModelV4StreamPart | undefined): void {
-    if (part === undefined) return;
-    if (part.type === 'tool-call') {
-      if (
-        this.withholdIncompleteCalls &&
-        (part.input.trim().length === 0 || !isParsableJson(part.input))
-      ) {
-        // Cut off mid-arguments: not executable. Kept in the finish metadata instead.
-        this.incompleteToolCalls.push({
-          toolCallId: part.toolCallId,
-          toolName: part.toolName,
-          input: part.input,
-        });
-        return;
-      }
-      this.toolCallCount++;
-    }
-    this.emit(part);
   }
 
   /** One parsed chunk (or a whole non-stream response). */
@@ -356,15 +304,6 @@ export class MixRouterChatPartBuilder implements ToolCallDeltaTarget {
     }
   }
 
-  /** A correlated tool-call fragment (from the correlator) into the tracker. */
-  processToolCallDelta(delta: MixRouterToolCallDelta): void {
-    try {
-      this.tracker.processDelta(delta);
-    } catch (error) {
-      this.reportError(error);
-    }
-  }
-
   /** Closes every open block, emits pending tool calls and audio, then `finish`. Idempotent. */
   finish(): void {
     if (this.finished) return;
@@ -379,18 +318,14 @@ export class MixRouterChatPartBuilder implements ToolCallDeltaTarget {
     const mapped = mapMixRouterFinishReason(this.finishReason, { hasToolCalls: false });
     // Cut off (length, content filter, an upstream failure, a broken stream): a call whose
     // arguments are incomplete must not reach the tool loop as executable.
-    this.withholdIncompleteCalls =
+    const toolCalls = this.toolParts.finish(
+      this.toolCalls.calls(),
       this.errored ||
-      interrupted ||
-      mapped.unified === 'length' ||
-      mapped.unified === 'content-filter' ||
-      mapped.unified === 'error';
-    try {
-      this.tracker.flush();
-    } catch (error) {
-      this.reportError(error);
-    }
-    this.withholdIncompleteCalls = false;
+        interrupted ||
+        mapped.unified === 'length' ||
+        mapped.unified === 'content-filter' ||
+        mapped.unified === 'error',
+    );
     for (const [key, fragments] of this.toolCalls.unnamedFragments()) {
       this.reportError(
         new InvalidResponseDataError({
@@ -414,7 +349,7 @@ export class MixRouterChatPartBuilder implements ToolCallDeltaTarget {
       });
     }
 
-    const hasToolCalls = this.toolCallCount > 0;
+    const hasToolCalls = toolCalls.emitted > 0;
     const finishReason = this.errored
       ? { unified: 'error' as const, raw: this.finishReason }
       : interrupted
@@ -435,9 +370,7 @@ export class MixRouterChatPartBuilder implements ToolCallDeltaTarget {
           ...(requestId !== undefined ? { requestId } : {}),
           ...(this.modelId !== undefined ? { upstreamModel: this.modelId } : {}),
           ...(typeof cost === 'number' && Number.isFinite(cost) ? { cost } : {}),
-          ...(this.incompleteToolCalls.length > 0
-            ? { incompleteToolCalls: this.incompleteToolCalls }
-            : {}),
+          ...(toolCalls.incomplete.length > 0 ? { incompleteToolCalls: toolCalls.incomplete } : {}),
         },
       },
     });
