@@ -141,7 +141,7 @@ export function readContent(
   return out;
 }
 
-/** Tool-call fragment in the shape `StreamingToolCallTracker` takes. */
+/** A tool-call fragment as the wire sends it, normalised: what the correlator reads. */
 export type MixRouterToolCallDelta = {
   index?: number;
   id?: string;
