@@ -1,34 +1,26 @@
 import { resolve } from 'node:path';
-import { type Emulator, startEmulator } from '@mixrouter/emulator';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { start } from 'workflow/api';
 import { filesContaining, findSecretInDirectory } from './scan-directory';
+import { useEmulatorWithKey } from './use-emulator';
 import { mediaSteps } from './workflows/media-steps';
 
 // Embedding and image models created in a workflow, called in steps on the local world.
 const KEY = 'sk-durable-MEDIA-5c21e8b0a94f';
 const DATA_DIR = resolve(import.meta.dirname, '..', '.workflow-data');
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ apiKey: KEY });
-  vi.stubEnv('MIXROUTER_API_KEY', KEY);
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await emulator.close();
-});
+const env = useEmulatorWithKey(KEY);
 
 describe('media models in a durable run', () => {
   it('embeds and generates an image in steps, with the key only in the environment', async () => {
-    const run = await start(mediaSteps, [emulator.baseURL]);
+    const run = await start(mediaSteps, [env.emulator.baseURL]);
     const result = await run.returnValue;
     expect(result.embedding.dimensions).toBeGreaterThan(0);
     expect(result.embedding.finite).toBe(true);
     expect(result.image.mediaType).toBe('image/png');
     expect(result.image.bytes).toBeGreaterThan(100);
 
-    const calls = emulator.requests.filter(
+    const calls = env.emulator.requests.filter(
       (r) => r.path === '/v1/embeddings' || r.path === '/v1/images/generations',
     );
     expect(calls.map((r) => r.path)).toEqual(['/v1/embeddings', '/v1/images/generations']);

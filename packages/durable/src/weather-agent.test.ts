@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { createMixRouter } from '@mixrouter/ai-sdk-provider';
-import { type Emulator, startEmulator } from '@mixrouter/emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { start } from 'workflow/api';
 import { filesContaining, findSecretInDirectory } from './scan-directory';
+import { useEmulatorWithKey } from './use-emulator';
 import { toolExecutions, weatherAgent, weatherAgentWithModel } from './workflows/weather-agent';
 
 // A WorkflowAgent tool loop on the local world (in-process, files under .workflow-data),
@@ -13,21 +13,13 @@ const KEY = 'sk-durable-SECRET-3f9a61c0d7e2';
 const DATA_DIR = resolve(import.meta.dirname, '..', '.workflow-data');
 const PROMPT = 'Use the weather and calculator tools: how warm is it in Paris, and what is 18*2?';
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ apiKey: KEY });
-  vi.stubEnv('MIXROUTER_API_KEY', KEY);
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await emulator.close();
-});
+const env = useEmulatorWithKey(KEY);
 beforeEach(() => {
-  emulator.requests.length = 0;
+  env.emulator.requests.length = 0;
   for (const name of Object.keys(toolExecutions())) delete toolExecutions()[name];
 });
 
-const chatRequests = () => emulator.requests.filter((r) => r.path === '/v1/chat/completions');
+const chatRequests = () => env.emulator.requests.filter((r) => r.path === '/v1/chat/completions');
 
 async function expectToolLoop(result: Awaited<ReturnType<typeof weatherAgent>>, traceId: string) {
   // Two model calls: one asking for both tools, one answering from their results.
@@ -72,14 +64,14 @@ async function expectToolLoop(result: Awaited<ReturnType<typeof weatherAgent>>, 
 
 describe('WorkflowAgent on the MixRouter chat model', () => {
   it('runs a weather + calculator tool loop with the model created in the workflow', async () => {
-    const run = await start(weatherAgent, [PROMPT, emulator.baseURL]);
+    const run = await start(weatherAgent, [PROMPT, env.emulator.baseURL]);
     await expectToolLoop(await run.returnValue, 'durable-agent');
   });
 
   it('takes a model created outside with an explicit key as a workflow argument', async () => {
     const model = createMixRouter({
       apiKey: KEY,
-      baseURL: emulator.baseURL,
+      baseURL: env.emulator.baseURL,
       headers: { 'X-Trace-Id': 'passed-in' },
     }).chat('gpt-4o');
     const run = await start(weatherAgentWithModel, [model, PROMPT]);

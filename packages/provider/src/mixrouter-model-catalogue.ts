@@ -253,10 +253,12 @@ const GPT5 = (...efforts: MixRouterOpenAIEffort[]): Overrides => ({
 });
 
 /** Defaults per family, refined per model below. */
-const FAMILY_DEFAULTS: Record<
+type FamilyDefaults = Record<
   MixRouterModelFamily,
   Overrides & { request: MixRouterRequestContract }
-> = {
+>;
+
+const familyDefaultsTable = (): FamilyDefaults => ({
   openai: { input: VISION, request: OPENAI_CHAT_CONTRACT },
   anthropic: {
     input: VISION_PDF,
@@ -292,9 +294,9 @@ const FAMILY_DEFAULTS: Record<
   stepfun: { input: VISION, reasoning: ALWAYS('never'), request: UNVERIFIED_CONTRACT },
   sensenova: { input: VISION, request: UNVERIFIED_CONTRACT },
   'openai-compatible': { request: OPENAI_COMPATIBLE_CONTRACT },
-};
+});
 
-const CHAT: Record<string, Overrides> = {
+const chatTable = (): Record<string, Overrides> => ({
   // OpenAI
   'gpt-4': { family: 'openai', input: TEXT, request: GPT4_CONTRACT },
   'gpt-4.1': { family: 'openai', input: VISION_PDF },
@@ -515,7 +517,7 @@ const CHAT: Record<string, Overrides> = {
     input: ['text', 'audio'],
     output: ['text', 'audio'],
   },
-};
+});
 
 const OPENAI_EMBEDDING: Overrides = {
   family: 'openai',
@@ -523,7 +525,7 @@ const OPENAI_EMBEDDING: Overrides = {
   quirks: { maxEmbeddingsPerCall: 2048 },
 };
 
-const OTHER: Record<string, Overrides> = {
+const otherTable = (): Record<string, Overrides> => ({
   // https://platform.openai.com/docs/api-reference/embeddings/create: at most 2048 inputs.
   'text-embedding-3-large': OPENAI_EMBEDDING,
   'text-embedding-3-small': OPENAI_EMBEDDING,
@@ -549,7 +551,14 @@ const OTHER: Record<string, Overrides> = {
   'pixverse-v5.5-t2v': { family: 'openai-compatible', kind: 'video' },
   'pixverse-v5.5-i2v': { family: 'openai-compatible', kind: 'video' },
   'doubao-seedance-1-0-lite-i2v-250428': { family: 'doubao', kind: 'video' },
-};
+});
+
+// The tables are built on the first lookup, not when the package is imported.
+let tables:
+  | { chat: Record<string, Overrides>; other: Record<string, Overrides>; defaults: FamilyDefaults }
+  | undefined;
+const catalogueTables = () =>
+  (tables ??= { chat: chatTable(), other: otherTable(), defaults: familyDefaultsTable() });
 
 /** Family by name pattern, for ids the catalogue does not list. Order matters. */
 const FAMILY_PATTERNS: ReadonlyArray<readonly [RegExp, MixRouterModelFamily]> = [
@@ -689,7 +698,7 @@ const ENDPOINT_TYPES_BY_ENDPOINT: Partial<Record<MixRouterEndpoint, readonly str
 
 function build(id: string, listed: boolean, overrides: Overrides): MixRouterModelInfo {
   const family = overrides.family ?? detectMixRouterModelFamily(id);
-  const defaults = FAMILY_DEFAULTS[family];
+  const defaults = catalogueTables().defaults[family];
   const kind = overrides.kind ?? defaults.kind ?? 'chat';
   const endpoint = overrides.endpoint ?? ENDPOINT_BY_KIND[kind];
   const reasoning: MixRouterReasoningInfo =
@@ -725,7 +734,8 @@ const cache = new Map<string, MixRouterModelInfo>();
 export function getMixRouterModelInfo(modelId: string): MixRouterModelInfo {
   let info = cache.get(modelId);
   if (info === undefined) {
-    const listed = CHAT[modelId] ?? OTHER[modelId];
+    const { chat, other } = catalogueTables();
+    const listed = chat[modelId] ?? other[modelId];
     info = listed
       ? build(modelId, true, listed)
       : build(modelId, false, inferOverrides(modelId, detectMixRouterModelFamily(modelId)));
@@ -737,7 +747,8 @@ export function getMixRouterModelInfo(modelId: string): MixRouterModelInfo {
 
 /** Every model id the catalogue lists, across all model kinds. */
 export function listMixRouterCatalogue(): MixRouterModelInfo[] {
-  return [...Object.keys(CHAT), ...Object.keys(OTHER)].map(getMixRouterModelInfo);
+  const { chat, other } = catalogueTables();
+  return [...Object.keys(chat), ...Object.keys(other)].map(getMixRouterModelInfo);
 }
 
 // ── Live endpoint types ──────────────────────────────────────────────────────────────
