@@ -14,6 +14,7 @@ import {
 import type { MixRouterInputModality, MixRouterModelInfo } from '../mixrouter-model-catalogue';
 import { parseMixRouterFilePartOptions } from './mixrouter-file-part-options';
 import { FETCHES_AUDIO_URLS, FETCHES_PDF_URLS } from './mixrouter-media-url-support';
+import { markVerbatimJsonString } from './serialize-mixrouter-json-body';
 
 /** A content part of a MixRouter chat request. */
 export type MixRouterChatContentPart =
@@ -66,6 +67,19 @@ function unsupported(info: MixRouterModelInfo, what: string): UnsupportedFunctio
 
 function dataUrl(mediaType: string, data: string | Uint8Array): string {
   return `data:${mediaType};base64,${convertToBase64(data)}`;
+}
+
+/**
+ * Marks `object[key]` for the body serializer when the package encoded its base64 from
+ * bytes (a caller's base64 string is quoted as usual).
+ */
+function markEncoded<T extends object>(
+  object: T,
+  key: keyof T & string,
+  data: string | Uint8Array,
+  prefix: string,
+): T {
+  return typeof data === 'string' ? object : markVerbatimJsonString(object, key, prefix);
 }
 
 /**
@@ -131,14 +145,17 @@ export function convertMixRouterFilePart({
   const url = data.type === 'url' ? data.url.toString() : undefined;
 
   switch (modality) {
-    case 'image':
+    case 'image': {
+      const bytes = url === undefined ? (data as { data: string | Uint8Array }).data : '';
+      const image_url = {
+        url: url ?? dataUrl(mediaType, bytes),
+        ...(imageDetail !== undefined ? { detail: imageDetail } : {}),
+      };
       return {
         type: 'image_url',
-        image_url: {
-          url: url ?? dataUrl(mediaType, (data as { data: string | Uint8Array }).data),
-          ...(imageDetail !== undefined ? { detail: imageDetail } : {}),
-        },
+        image_url: markEncoded(image_url, 'url', bytes, `data:${mediaType};base64,`),
       };
+    }
 
     case 'audio': {
       if (url !== undefined) {
@@ -151,11 +168,16 @@ export function convertMixRouterFilePart({
       if (format === undefined) throw unsupported(info, `audio of media type ${mediaType}`);
       if (info.family === 'qwen') {
         // DashScope takes `input_audio.data` as a data URL.
-        return { type: 'input_audio', input_audio: { data: dataUrl(mediaType, bytes), format } };
+        const input_audio = { data: dataUrl(mediaType, bytes), format };
+        return {
+          type: 'input_audio',
+          input_audio: markEncoded(input_audio, 'data', bytes, `data:${mediaType};base64,`),
+        };
       }
       if (!STRICT_AUDIO_FORMATS.has(format))
         throw unsupported(info, `audio of media type ${mediaType} (wav or mp3 only)`);
-      return { type: 'input_audio', input_audio: { data: convertToBase64(bytes), format } };
+      const input_audio = { data: convertToBase64(bytes), format };
+      return { type: 'input_audio', input_audio: markEncoded(input_audio, 'data', bytes, '') };
     }
 
     case 'video': {
@@ -169,9 +191,11 @@ export function convertMixRouterFilePart({
         details:
           'MixRouter advises sending videos by URL; the bytes were sent as a base64 data URL.',
       });
+      const bytes = (data as { data: string | Uint8Array }).data;
+      const video_url = { url: dataUrl(mediaType, bytes) };
       return {
         type: 'video_url',
-        video_url: { url: dataUrl(mediaType, (data as { data: string | Uint8Array }).data) },
+        video_url: markEncoded(video_url, 'url', bytes, `data:${mediaType};base64,`),
       };
     }
 
@@ -181,12 +205,11 @@ export function convertMixRouterFilePart({
         if (!FETCHES_PDF_URLS.has(info.family)) throw unsupported(info, 'PDF by URL');
         return { type: 'file', file: { filename, file_data: url } };
       }
+      const bytes = (data as { data: string | Uint8Array }).data;
+      const file = { filename, file_data: dataUrl(mediaType, bytes) };
       return {
         type: 'file',
-        file: {
-          filename,
-          file_data: dataUrl(mediaType, (data as { data: string | Uint8Array }).data),
-        },
+        file: markEncoded(file, 'file_data', bytes, `data:${mediaType};base64,`),
       };
     }
   }

@@ -8,7 +8,7 @@ import {
 import {
   extractResponseHeaders,
   generateId,
-  postJsonToApi,
+  postToApi,
   type ResponseHandler,
   secureJsonParse,
 } from '@ai-sdk/provider-utils';
@@ -28,6 +28,15 @@ import {
   MixRouterChatPartBuilder,
   MixRouterChatPartCollector,
 } from './mixrouter-chat-part-builder';
+import { serializeMixRouterJsonBody } from './serialize-mixrouter-json-body';
+
+/** `postJsonToApi`'s headers; the body is serialised by `serializeMixRouterJsonBody`. */
+function jsonHeaders(
+  config: MixRouterConfig,
+  callHeaders: Record<string, string | undefined> | undefined,
+): Record<string, string | undefined> {
+  return { 'Content-Type': 'application/json', ...buildRequestHeaders(config, callHeaders) };
+}
 
 type StreamBody =
   | { kind: 'sse'; body: ReadableStream<Uint8Array> }
@@ -75,10 +84,10 @@ export class MixRouterChatCalls {
     const { streaming } = this.info.request;
     if (streaming === 'stream-only' || (streaming === 'stream-when-thinking' && thinking))
       return this.generateByStreaming(options);
-    const { value, rawValue, responseHeaders } = await postJsonToApi({
+    const { value, rawValue, responseHeaders } = await postToApi({
       url: this.url,
-      headers: buildRequestHeaders(this.config, options.headers),
-      body,
+      headers: jsonHeaders(this.config, options.headers),
+      body: { content: serializeMixRouterJsonBody(body), values: body },
       failedResponseHandler: mixrouterFailedResponseHandler,
       successfulResponseHandler: createMixRouterJsonResponseHandler(mixrouterChatResponseSchema),
       abortSignal: options.abortSignal,
@@ -135,10 +144,10 @@ export class MixRouterChatCalls {
       warnings,
       options: mixrouter,
     } = await buildMixRouterChatRequest({ options, info: this.info, stream: true });
-    const { value, responseHeaders } = await postJsonToApi({
+    const { value, responseHeaders } = await postToApi({
       url: this.url,
-      headers: buildRequestHeaders(this.config, options.headers),
-      body,
+      headers: jsonHeaders(this.config, options.headers),
+      body: { content: serializeMixRouterJsonBody(body), values: body },
       failedResponseHandler: mixrouterFailedResponseHandler,
       successfulResponseHandler: streamBodyHandler,
       abortSignal: options.abortSignal,
