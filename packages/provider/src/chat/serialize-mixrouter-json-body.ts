@@ -55,14 +55,16 @@ function substitute(value: unknown, found: Found): unknown {
   let copy: Record<string, unknown> | unknown[] | undefined;
   if (isArray) {
     const array = value as unknown[];
+    let arrayCopy: unknown[] | undefined;
     for (let i = 0; i < array.length; i++) {
       const item = array[i];
       const replaced = substitute(item, found);
       if (replaced !== item) {
-        const arrayCopy = (copy ??= array.slice()) as unknown[];
+        arrayCopy ??= array.slice();
         arrayCopy[i] = replaced;
       }
     }
+    copy = arrayCopy;
   } else {
     const record = value as Record<string, unknown>;
     const verbatim = verbatimFields.get(record);
