@@ -64,6 +64,24 @@ describe('tool-call ids across families', () => {
   });
 });
 
+describe('tool-call ids across families on a native route', () => {
+  it('a kimi-k2-0905 tool turn continues on messages() (Claude, /v1/messages)', async () => {
+    const history = await toolTurn('kimi-k2-0905');
+    const next = await generateText({
+      model: mixrouter.messages('claude-sonnet-4-5-20250929'),
+      messages: [...history, { role: 'user', content: 'And tomorrow?' }],
+      tools: { weather },
+    });
+    expect(next.text.length).toBeGreaterThan(0);
+    const sent = emulator.requests.filter((r) => r.path === '/v1/messages').at(-1)!.body as {
+      messages: Array<{ content: unknown }>;
+    };
+    const ids = JSON.stringify(sent.messages).match(/"(?:id|tool_use_id)":"[^"]*"/g) ?? [];
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(id).toMatch(/:"[a-zA-Z0-9_-]+"$/);
+  });
+});
+
 describe('MiniMax errors inside an HTTP 200', () => {
   it('generateText rejects with the MiniMax message instead of an empty answer', async () => {
     const error = await generateText({

@@ -9,6 +9,7 @@ import { assertMixRouterMaxOutputTokens } from '../chat/validate-mixrouter-call-
 import { parseMixRouterProviderOptions } from '../mixrouter-config';
 import type { MixRouterModelInfo } from '../mixrouter-model-catalogue';
 import { mapMixRouterNativeImageDetail } from './map-mixrouter-native-image-detail';
+import { mapMixRouterNativeToolCallIds } from './map-mixrouter-native-tool-call-ids';
 import { type MixRouterNativeRoute, NATIVE_NAMESPACE } from './mixrouter-native-providers';
 
 type JSONObject = Record<string, unknown>;
@@ -72,7 +73,7 @@ export async function mapMixRouterNativeOptions({
   } = mixrouter;
   const prompt = mapMixRouterNativeImageDetail({
     route,
-    prompt: options.prompt,
+    prompt: mapMixRouterNativeToolCallIds(route, options.prompt),
     imageDetail,
     warnings,
   });
