@@ -33,12 +33,47 @@ import { MarkdownImageStreamHold } from './scan-markdown-data-uri-images';
  */
 export type MixRouterChatPartSink = { enqueue(part: LanguageModelV4StreamPart): void };
 
-/** Collects the parts of a whole (non-stream) response. */
+type DeltaPart = Extract<
+  LanguageModelV4StreamPart,
+  { type: 'text-delta' | 'reasoning-delta' | 'tool-input-delta' }
+>;
+
+function isDelta(part: LanguageModelV4StreamPart): part is DeltaPart {
+  return (
+    part.type === 'text-delta' ||
+    part.type === 'reasoning-delta' ||
+    part.type === 'tool-input-delta'
+  );
+}
+
+/**
+ * Collects parts: those of a whole (non-stream) response, or those built from one read of
+ * a stream. Consecutive deltas of the same block that arrived together are joined into
+ * one part — the text is the same, only fewer pieces (a gateway that sends faster than
+ * the app reads packs many events into one read; each part costs the stream and `ai` a
+ * step). Parts are never held back to wait for more: what one read brought is handed on
+ * as soon as it is processed. Deltas with provider metadata stay as they are.
+ */
 export class MixRouterChatPartCollector implements MixRouterChatPartSink {
   readonly parts: LanguageModelV4StreamPart[] = [];
 
   enqueue(part: LanguageModelV4StreamPart): void {
-    this.parts.push(part);
+    const parts = this.parts;
+    const last = parts[parts.length - 1];
+    if (
+      last !== undefined &&
+      last.type === part.type &&
+      isDelta(part) &&
+      isDelta(last) &&
+      last.id === part.id &&
+      last.providerMetadata === undefined &&
+      part.providerMetadata === undefined
+    ) {
+      // `last` was built by this package and not handed out yet.
+      (last as { delta: string }).delta += part.delta;
+      return;
+    }
+    parts.push(part);
   }
 }
 

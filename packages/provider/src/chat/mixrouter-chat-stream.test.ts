@@ -14,6 +14,7 @@ import {
   streamParts,
   testModel,
 } from '../test-utils/chat';
+import { joinAdjacentDeltas } from '../test-utils/join-deltas';
 import { readChunkLines, readJsonFixture, toSseEvents } from '../test-utils/sse';
 
 const server = createTestServer({ [CHAT_URL]: {} });
@@ -555,7 +556,9 @@ describe('doStream: byte splitting', () => {
       const chunks: string[] = [];
       for (let i = 0; i < whole.length; i += size) chunks.push(whole.slice(i, i + size));
       server.urls[CHAT_URL].response = { type: 'stream-chunks', chunks };
-      expect(await streamParts('claude-sonnet-4-5-20250929')).toEqual(expected);
+      expect(joinAdjacentDeltas(await streamParts('claude-sonnet-4-5-20250929'))).toEqual(
+        joinAdjacentDeltas(expected),
+      );
     }
   });
 });

@@ -1,6 +1,7 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { createMixRouterChatEventStream } from '../../chat/mixrouter-chat-event-stream';
 import { getMixRouterModelInfo } from '../../mixrouter-model-catalogue';
+import { joinAdjacentDeltas } from '../../test-utils/join-deltas';
 
 /** A body stream that delivers `pieces` one per pull, optionally failing at the end. */
 export function bodyFromPieces(
@@ -71,9 +72,13 @@ export async function readAll<T>(stream: ReadableStream<T>, timeoutMs = 2000): P
   }
 }
 
-/** Parts with errors reduced to name + message, so two runs compare by value. */
+/**
+ * Parts with errors reduced to name + message and adjacent deltas joined (how bytes were
+ * split decides how many delta parts there are, not their text), so two runs compare by
+ * value.
+ */
 export function comparable(parts: LanguageModelV4StreamPart[]): unknown[] {
-  return parts.map((part) =>
+  return joinAdjacentDeltas(parts).map((part) =>
     part.type === 'error'
       ? {
           type: 'error',
