@@ -1,9 +1,4 @@
-import {
-  createMixRouter,
-  isMixRouterError,
-  type MixRouterProvider,
-} from '@mixrouter/ai-sdk-provider';
-import { type Emulator, startEmulator } from '@mixrouter/emulator';
+import { createMixRouter, isMixRouterError } from '@mixrouter/ai-sdk-provider';
 import {
   APICallError,
   generateText,
@@ -13,23 +8,14 @@ import {
   ToolLoopAgent,
   tool,
 } from 'ai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { useEmulator } from './use-emulator';
 
 // The whole path: real `ai@7` → the built package → HTTP → the MixRouter emulator.
-let emulator: Emulator;
-let mixrouter: MixRouterProvider;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  mixrouter = createMixRouter({ apiKey: emulator.apiKey, baseURL: emulator.baseURL });
-});
-afterAll(() => emulator.close());
-beforeEach(() => {
-  emulator.requests.length = 0;
-});
-
-const chatRequests = () => emulator.requests.filter((r) => r.path.endsWith('/chat/completions'));
+const env = useEmulator();
+const chatRequests = () =>
+  env.emulator.requests.filter((r) => r.path.endsWith('/chat/completions'));
 // The chat completions body as the emulator recorded it (parsed JSON).
 type ChatMessage = { role: string; content?: unknown; [field: string]: unknown };
 type ChatBody = { messages: ChatMessage[]; [field: string]: unknown };
@@ -43,18 +29,21 @@ const weather = tool({
 
 describe('generateText / streamText', () => {
   it('generateText returns the text, usage and upstream model, with our user agent', async () => {
-    const result = await generateText({ model: mixrouter('gpt-4o-mini'), prompt: 'Hello there' });
+    const result = await generateText({
+      model: env.mixrouter('gpt-4o-mini'),
+      prompt: 'Hello there',
+    });
     expect(result.text).toBe('Hello! Nice to meet you — how can I help today?');
     expect(result.finishReason).toBe('stop');
     expect(result.usage.inputTokens).toBeGreaterThan(0);
     expect(result.response.modelId).toBe('gpt-4o-mini');
     const request = chatRequests()[0]!;
-    expect(request.headers.authorization).toBe(`Bearer ${emulator.apiKey}`);
+    expect(request.headers.authorization).toBe(`Bearer ${env.emulator.apiKey}`);
     expect(request.headers['user-agent']).toMatch(/ai\/7\.\S+ ai-sdk-mixrouter\/\d/);
   });
 
   it('streamText streams reasoning before text and reports usage', async () => {
-    const result = streamText({ model: mixrouter('deepseek-reasoner'), prompt: 'Sum 1..100?' });
+    const result = streamText({ model: env.mixrouter('deepseek-reasoner'), prompt: 'Sum 1..100?' });
     const types: string[] = [];
     for await (const part of result.fullStream) types.push(part.type);
     expect(types.indexOf('reasoning-start')).toBeLessThan(types.indexOf('text-start'));
@@ -68,7 +57,7 @@ describe('generateText / streamText', () => {
     const schema = z.object({ city: z.string(), population: z.number() });
     for (const id of ['gpt-4o', 'claude-sonnet-4-5-20250929']) {
       const result = await generateText({
-        model: mixrouter(id),
+        model: env.mixrouter(id),
         prompt: 'Largest city in France as json',
         output: Output.object({ schema }),
       });
@@ -87,7 +76,7 @@ describe('generateText / streamText', () => {
 describe('tool loops', () => {
   it('generateText runs a two-step tool loop', async () => {
     const result = await generateText({
-      model: mixrouter('gpt-4o'),
+      model: env.mixrouter('gpt-4o'),
       prompt: 'What is the weather in Paris?',
       tools: { weather },
       stopWhen: isStepCount(3),
@@ -116,7 +105,10 @@ describe('tool loops', () => {
       inputSchema: z.object({ a: z.number(), b: z.number() }),
       execute: async ({ a, b }) => ({ product: a * b }),
     });
-    const agent = new ToolLoopAgent({ model: mixrouter('gpt-4o'), tools: { weather, calculator } });
+    const agent = new ToolLoopAgent({
+      model: env.mixrouter('gpt-4o'),
+      tools: { weather, calculator },
+    });
     const result = await agent.stream({
       prompt: 'Use both tools: weather in Rome, and the calculator for 6 * 7',
     });
@@ -152,7 +144,7 @@ describe('tool loops', () => {
 
 async function expectReasoningReplay(id: string, expected: boolean) {
   const result = await generateText({
-    model: mixrouter(id),
+    model: env.mixrouter(id),
     prompt: 'What is the weather in Paris?',
     tools: { weather },
     reasoning: 'medium',
@@ -171,7 +163,7 @@ describe('multimodal input', () => {
     const wav = new Uint8Array([82, 73, 70, 70, 36, 0, 0, 0, 87, 65, 86, 69, 102, 109, 116, 32]);
     const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
     const result = await generateText({
-      model: mixrouter('gemini-2.5-flash'),
+      model: env.mixrouter('gemini-2.5-flash'),
       messages: [
         {
           role: 'user',
@@ -206,7 +198,7 @@ describe('multimodal input', () => {
 describe('faults', () => {
   it('retries a 429 and succeeds', async () => {
     const result = await generateText({
-      model: mixrouter('gpt-4o-mini'),
+      model: env.mixrouter('gpt-4o-mini'),
       prompt: 'retry me',
       headers: {
         'x-emulator-fault': '429',
@@ -220,7 +212,7 @@ describe('faults', () => {
 
   it('does not retry a 500 invalid_request and explains it', async () => {
     const error = await generateText({
-      model: mixrouter('gpt-4o-mini'),
+      model: env.mixrouter('gpt-4o-mini'),
       prompt: 'bad',
       headers: { 'x-emulator-fault': '500-invalid' },
     }).catch((e) => e);
@@ -232,7 +224,7 @@ describe('faults', () => {
 
   it('names the model on model_not_found and a bad key on 401', async () => {
     const notFound = await generateText({
-      model: mixrouter('no-such-model'),
+      model: env.mixrouter('no-such-model'),
       prompt: 'x',
       maxRetries: 0,
     }).catch((e) => e);
@@ -240,7 +232,7 @@ describe('faults', () => {
     expect(notFound.message).toContain('no-such-model');
     expect(notFound.message).toMatch(/request id/);
 
-    const badKey = createMixRouter({ apiKey: 'sk-wrong', baseURL: emulator.baseURL });
+    const badKey = createMixRouter({ apiKey: 'sk-wrong', baseURL: env.emulator.baseURL });
     const unauthorized = await generateText({ model: badKey('gpt-4o'), prompt: 'x' }).catch(
       (e) => e,
     );
@@ -250,7 +242,7 @@ describe('faults', () => {
 
   it('keeps the partial answer of a truncated stream and finishes as interrupted', async () => {
     const result = streamText({
-      model: mixrouter('gpt-4o'),
+      model: env.mixrouter('gpt-4o'),
       prompt: 'a long answer please',
       headers: { 'x-emulator-fault': 'stream-truncate' },
     });
@@ -262,7 +254,7 @@ describe('faults', () => {
   it('turns a mid-stream error chunk into an error part and finish "error"', async () => {
     const errors: unknown[] = [];
     const result = streamText({
-      model: mixrouter('gpt-4o'),
+      model: env.mixrouter('gpt-4o'),
       prompt: 'stream then fail',
       headers: { 'x-emulator-fault': 'stream-error' },
       onError: ({ error }) => {
@@ -279,7 +271,7 @@ describe('faults', () => {
 
   it('survives a dropped connection with an error part and the partial text', async () => {
     const result = streamText({
-      model: mixrouter('gpt-4o'),
+      model: env.mixrouter('gpt-4o'),
       prompt: 'drop the socket',
       headers: { 'x-emulator-fault': 'stream-drop' },
       onError: () => {},
@@ -295,7 +287,7 @@ describe('faults', () => {
     const controller = new AbortController();
     const started = Date.now();
     const promise = generateText({
-      model: mixrouter('gpt-4o'),
+      model: env.mixrouter('gpt-4o'),
       prompt: 'slow',
       abortSignal: controller.signal,
       headers: { 'x-emulator-delay-ms': '5000' },

@@ -1,5 +1,3 @@
-import { createMixRouter, type MixRouterProvider } from '@mixrouter/ai-sdk-provider';
-import { type Emulator, startEmulator } from '@mixrouter/emulator';
 import {
   cosineSimilarity,
   embedMany,
@@ -8,26 +6,16 @@ import {
   experimental_generateVideo as generateVideo,
   transcribe,
 } from 'ai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from './use-emulator';
 
-let emulator: Emulator;
-let mixrouter: MixRouterProvider;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  mixrouter = createMixRouter({ apiKey: emulator.apiKey, baseURL: emulator.baseURL });
-});
-afterAll(() => emulator.close());
-beforeEach(() => {
-  emulator.requests.length = 0;
-});
-
+const env = useEmulator();
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
-const requestsTo = (suffix: string) => emulator.requests.filter((r) => r.path.endsWith(suffix));
+const requestsTo = (suffix: string) => env.emulator.requests.filter((r) => r.path.endsWith(suffix));
 
 describe('embeddings', () => {
   it('embedMany returns stable vectors, honours dimensions and reports usage', async () => {
-    const model = mixrouter.embedding('text-embedding-3-small');
+    const model = env.mixrouter.embedding('text-embedding-3-small');
     const { embeddings, usage } = await embedMany({
       model,
       values: ['alpha', 'beta', 'alpha'],
@@ -45,7 +33,7 @@ describe('embeddings', () => {
   });
 
   it('decodes base64 embeddings', async () => {
-    const model = mixrouter.embedding('text-embedding-3-small');
+    const model = env.mixrouter.embedding('text-embedding-3-small');
     const plain = await embedMany({ model, values: ['x'] });
     const base64 = await embedMany({
       model,
@@ -59,7 +47,7 @@ describe('embeddings', () => {
 describe('images', () => {
   it('generates with gpt-image-1 (b64_json)', async () => {
     const { images, usage } = await generateImage({
-      model: mixrouter.image('gpt-image-1'),
+      model: env.mixrouter.image('gpt-image-1'),
       prompt: 'a fox',
       size: '1024x1024',
       n: 2,
@@ -71,7 +59,7 @@ describe('images', () => {
 
   it('downloads URL results (dall-e-3 response_format url) and splits n by maxImagesPerCall', async () => {
     const { images } = await generateImage({
-      model: mixrouter.image('dall-e-3'),
+      model: env.mixrouter.image('dall-e-3'),
       prompt: 'a lighthouse',
       n: 2,
       providerOptions: { mixrouter: { responseFormat: 'url' } },
@@ -82,10 +70,11 @@ describe('images', () => {
   });
 
   it('edits with multipart image[] files that carry real extensions', async () => {
-    const source = (await generateImage({ model: mixrouter.image('gpt-image-1'), prompt: 'base' }))
-      .image.uint8Array;
+    const source = (
+      await generateImage({ model: env.mixrouter.image('gpt-image-1'), prompt: 'base' })
+    ).image.uint8Array;
     await generateImage({
-      model: mixrouter.image('gpt-image-1'),
+      model: env.mixrouter.image('gpt-image-1'),
       prompt: { text: 'add a hat', images: [source, source], mask: source },
     });
     const edit = requestsTo('/images/edits')[0]!.body as {
@@ -99,7 +88,7 @@ describe('images', () => {
 
   it('serves Gemini image models through chat completions', async () => {
     const { image } = await generateImage({
-      model: mixrouter.image('gemini-2.5-flash-image'),
+      model: env.mixrouter.image('gemini-2.5-flash-image'),
       prompt: 'a watercolor boat',
       aspectRatio: '16:9',
     });
@@ -112,14 +101,14 @@ describe('images', () => {
     expect(chat.extra_body.google.image_config).toMatchObject({ aspect_ratio: '16:9' });
     // The image URL from the chat answer was downloaded (same origin as the gateway here,
     // so with the key; other origins never get it — see the reliability tests).
-    expect(emulator.requests.some((r) => r.path.startsWith('/files/images/'))).toBe(true);
+    expect(env.emulator.requests.some((r) => r.path.startsWith('/files/images/'))).toBe(true);
   });
 });
 
 describe('speech and transcription', () => {
   it('returns audio bytes from an OpenAI voice', async () => {
     const { audio } = await generateSpeech({
-      model: mixrouter.speech('gpt-4o-mini-tts'),
+      model: env.mixrouter.speech('gpt-4o-mini-tts'),
       text: 'hello',
       voice: 'alloy',
     });
@@ -134,7 +123,7 @@ describe('speech and transcription', () => {
 
   it('follows the JSON audio_url answer of qwen3-tts-flash', async () => {
     const { audio } = await generateSpeech({
-      model: mixrouter.speech('qwen3-tts-flash'),
+      model: env.mixrouter.speech('qwen3-tts-flash'),
       text: 'hello',
       voice: 'Cherry',
     });
@@ -143,12 +132,12 @@ describe('speech and transcription', () => {
 
   it('transcribes with segments, language and duration', async () => {
     const { audio } = await generateSpeech({
-      model: mixrouter.speech('gpt-4o-mini-tts'),
+      model: env.mixrouter.speech('gpt-4o-mini-tts'),
       text: 'hello',
       voice: 'alloy',
     });
     const result = await transcribe({
-      model: mixrouter.transcription('whisper-1'),
+      model: env.mixrouter.transcription('whisper-1'),
       audio: audio.uint8Array,
     });
     expect(result.text).toMatch(/Transcribed \d+ bytes/);
@@ -166,13 +155,13 @@ describe('speech and transcription', () => {
 describe('video', () => {
   it('submits, polls queued → in_progress → completed and downloads the video', async () => {
     const result = await generateVideo({
-      model: mixrouter.video('doubao-seedance-1-0-lite-i2v-250428'),
+      model: env.mixrouter.video('doubao-seedance-1-0-lite-i2v-250428'),
       prompt: 'waves at sunset',
       duration: 5,
       poll: { intervalMs: 5 },
     });
     expect(new TextDecoder().decode(result.video.uint8Array.slice(4, 8))).toBe('ftyp');
-    const polls = emulator.requests.filter(
+    const polls = env.emulator.requests.filter(
       (r) => r.method === 'GET' && /\/video/.test(r.path) && !r.path.endsWith('.mp4'),
     );
     expect(polls.length).toBeGreaterThanOrEqual(3);
@@ -185,7 +174,7 @@ describe('video', () => {
 
   it('reports a failed task with the gateway reason', async () => {
     const error = await generateVideo({
-      model: mixrouter.video('sora-2'),
+      model: env.mixrouter.video('sora-2'),
       prompt: 'please fail',
       poll: { intervalMs: 5 },
     }).catch((e) => e);

@@ -1,24 +1,13 @@
-import {
-  createMixRouter,
-  isMixRouterError,
-  type MixRouterProvider,
-} from '@mixrouter/ai-sdk-provider';
-import { type Emulator, startEmulator } from '@mixrouter/emulator';
+import { isMixRouterError } from '@mixrouter/ai-sdk-provider';
 import { generateText, isStepCount, type ModelMessage, streamText, tool } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { useEmulator } from './use-emulator';
 
 // Switching models mid-conversation (issue 12): the history carries the previous family's
 // tool-call ids, which the next upstream may refuse (the strict emulator answers with that
 // upstream's real 400). Also: MiniMax's errors inside an HTTP 200 must surface as errors.
-let emulator: Emulator;
-let mixrouter: MixRouterProvider;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  mixrouter = createMixRouter({ apiKey: emulator.apiKey, baseURL: emulator.baseURL });
-});
-afterAll(() => emulator.close());
+const env = useEmulator();
 
 const weather = tool({
   description: 'Weather for a city',
@@ -29,7 +18,7 @@ const weather = tool({
 async function toolTurn(modelId: string): Promise<ModelMessage[]> {
   const messages: ModelMessage[] = [{ role: 'user', content: 'What is the weather in Paris?' }];
   const first = await generateText({
-    model: mixrouter(modelId),
+    model: env.mixrouter(modelId),
     messages,
     tools: { weather },
     stopWhen: isStepCount(3),
@@ -56,7 +45,7 @@ describe('tool-call ids across families', () => {
     );
     expect(ids.length).toBeGreaterThan(0);
     const next = await generateText({
-      model: mixrouter(to),
+      model: env.mixrouter(to),
       messages: [...history, { role: 'user', content: 'And tomorrow?' }],
       tools: { weather },
     });
@@ -68,12 +57,12 @@ describe('tool-call ids across families on a native route', () => {
   it('a kimi-k2-0905 tool turn continues on messages() (Claude, /v1/messages)', async () => {
     const history = await toolTurn('kimi-k2-0905');
     const next = await generateText({
-      model: mixrouter.messages('claude-sonnet-4-5-20250929'),
+      model: env.mixrouter.messages('claude-sonnet-4-5-20250929'),
       messages: [...history, { role: 'user', content: 'And tomorrow?' }],
       tools: { weather },
     });
     expect(next.text.length).toBeGreaterThan(0);
-    const sent = emulator.requests.filter((r) => r.path === '/v1/messages').at(-1)!.body as {
+    const sent = env.emulator.requests.filter((r) => r.path === '/v1/messages').at(-1)!.body as {
       messages: Array<{ content: unknown }>;
     };
     const ids = JSON.stringify(sent.messages).match(/"(?:id|tool_use_id)":"[^"]*"/g) ?? [];
@@ -85,7 +74,7 @@ describe('tool-call ids across families on a native route', () => {
 describe('MiniMax errors inside an HTTP 200', () => {
   it('generateText rejects with the MiniMax message instead of an empty answer', async () => {
     const error = await generateText({
-      model: mixrouter('minimax-m2'),
+      model: env.mixrouter('minimax-m2'),
       prompt: 'hi',
       temperature: 0,
       maxRetries: 0,
@@ -100,7 +89,7 @@ describe('MiniMax errors inside an HTTP 200', () => {
   it('streamText reports the same error', async () => {
     const errors: unknown[] = [];
     const result = streamText({
-      model: mixrouter('minimax-m2'),
+      model: env.mixrouter('minimax-m2'),
       prompt: 'hi',
       temperature: 0,
       maxRetries: 0,

@@ -1,42 +1,27 @@
-import {
-  createMixRouter,
-  isMixRouterError,
-  type MixRouterProvider,
-} from '@mixrouter/ai-sdk-provider';
-import { type Emulator, startEmulator } from '@mixrouter/emulator';
+import { createMixRouter, isMixRouterError } from '@mixrouter/ai-sdk-provider';
 import { generateText, isStepCount, streamText, tool } from 'ai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { useEmulator } from './use-emulator';
 
-let emulator: Emulator;
-let mixrouter: MixRouterProvider;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  mixrouter = createMixRouter({ apiKey: emulator.apiKey, baseURL: emulator.baseURL });
-});
-afterAll(() => emulator.close());
-beforeEach(() => {
-  emulator.requests.length = 0;
-});
-
+const env = useEmulator();
 const weather = tool({
   description: 'Current weather for a city',
   inputSchema: z.object({ city: z.string() }),
   execute: async ({ city }) => ({ city, temperatureC: 19 }),
 });
-const requestsTo = (suffix: string) => emulator.requests.filter((r) => r.path.includes(suffix));
+const requestsTo = (suffix: string) => env.emulator.requests.filter((r) => r.path.includes(suffix));
 
 describe('Responses route', () => {
   it('provider(id) sends responses-only models to /responses and streams a reasoning summary', async () => {
-    const model = mixrouter('gpt-5.1-codex');
+    const model = env.mixrouter('gpt-5.1-codex');
     expect(model.provider).toBe('mixrouter.responses');
     const result = streamText({ model, prompt: 'Write a haiku about diffs', reasoning: 'medium' });
     const text = await result.text;
     expect(text.split('\n')).toHaveLength(3); // the emulator's haiku
     expect((await result.reasoningText)?.length).toBeGreaterThan(0);
     const [request] = requestsTo('/responses');
-    expect(request!.headers.authorization).toBe(`Bearer ${emulator.apiKey}`);
+    expect(request!.headers.authorization).toBe(`Bearer ${env.emulator.apiKey}`);
     expect(request!.headers['user-agent']).toContain('ai-sdk-mixrouter/');
     expect(request!.body).toMatchObject({
       model: 'gpt-5.1-codex',
@@ -47,7 +32,7 @@ describe('Responses route', () => {
 
   it('runs a tool loop', async () => {
     const result = await generateText({
-      model: mixrouter.responses('gpt-5.1-codex'),
+      model: env.mixrouter.responses('gpt-5.1-codex'),
       prompt: 'weather in Paris?',
       tools: { weather },
       stopWhen: isStepCount(3),
@@ -60,7 +45,7 @@ describe('Responses route', () => {
 describe('Claude Messages route', () => {
   it('replays the signed thinking block in a two-step tool loop', async () => {
     const result = await generateText({
-      model: mixrouter.messages('claude-sonnet-4-5-20250929'),
+      model: env.mixrouter.messages('claude-sonnet-4-5-20250929'),
       prompt: 'What is the weather in Paris?',
       tools: { weather },
       providerOptions: { mixrouter: { thinkingBudget: 2048 } },
@@ -84,7 +69,7 @@ describe('Claude Messages route', () => {
   it('routing: { anthropic: "messages" } moves Claude models to the native route', () => {
     const routed = createMixRouter({
       apiKey: 'k',
-      baseURL: emulator.baseURL,
+      baseURL: env.emulator.baseURL,
       routing: { anthropic: 'messages', google: 'gemini' },
     });
     expect(routed('claude-opus-4-5-20251101').provider).toBe('mixrouter.messages');
@@ -97,7 +82,7 @@ describe('Claude Messages route', () => {
 describe('Gemini native route', () => {
   it('round-trips the thought signature of a Gemini 3 tool call', async () => {
     const result = await generateText({
-      model: mixrouter.gemini('gemini-3-pro-preview'),
+      model: env.mixrouter.gemini('gemini-3-pro-preview'),
       prompt: 'What is the weather in Paris?',
       tools: { weather },
       reasoning: 'high',
@@ -106,7 +91,7 @@ describe('Gemini native route', () => {
     expect(result.steps.length).toBe(2);
     expect(result.text).toContain('19');
     const [first, second] = requestsTo(':generateContent');
-    expect(first!.headers.authorization).toBe(`Bearer ${emulator.apiKey}`);
+    expect(first!.headers.authorization).toBe(`Bearer ${env.emulator.apiKey}`);
     const { contents } = second!.body as {
       contents: Array<{
         role: string;
@@ -121,9 +106,9 @@ describe('Gemini native route', () => {
 
 describe('errors on every route', () => {
   it.each([
-    ['responses', () => mixrouter.responses('no-such-model')],
-    ['messages', () => mixrouter.messages('claude-no-such-model')],
-    ['gemini', () => mixrouter.gemini('gemini-no-such-model')],
+    ['responses', () => env.mixrouter.responses('no-such-model')],
+    ['messages', () => env.mixrouter.messages('claude-no-such-model')],
+    ['gemini', () => env.mixrouter.gemini('gemini-no-such-model')],
   ])('%s: unknown model → MixRouterAPIError model-not-found', async (_route, model) => {
     const error = await generateText({ model: model(), prompt: 'x', maxRetries: 0 }).catch(
       (e) => e,
@@ -136,7 +121,7 @@ describe('errors on every route', () => {
   it('a missing key names MIXROUTER_API_KEY on native routes too', async () => {
     const saved = process.env.MIXROUTER_API_KEY;
     delete process.env.MIXROUTER_API_KEY;
-    const keyless = createMixRouter({ baseURL: emulator.baseURL });
+    const keyless = createMixRouter({ baseURL: env.emulator.baseURL });
     const error = await generateText({
       model: keyless.messages('claude-sonnet-4-20250514'),
       prompt: 'x',
@@ -148,7 +133,7 @@ describe('errors on every route', () => {
 
 describe('listModels', () => {
   it('merges /models with the catalogue', async () => {
-    const models = await mixrouter.listModels();
+    const models = await env.mixrouter.listModels();
     const codex = models.find((m) => m.id === 'gpt-5.1-codex');
     expect(codex?.supportedEndpointTypes).toEqual(['openai-response']);
     expect(codex?.info.endpoint).toBe('responses');

@@ -1,28 +1,14 @@
-import {
-  createMixRouter,
-  isMixRouterError,
-  type MixRouterProvider,
-} from '@mixrouter/ai-sdk-provider';
-import { type Emulator, startEmulator } from '@mixrouter/emulator';
+import { isMixRouterError } from '@mixrouter/ai-sdk-provider';
 import { generateText, isStepCount, streamText, tool } from 'ai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { useEmulator } from './use-emulator';
 
 // Reading answers without loss (issues 12 and 13): real `ai@7` → the built package → HTTP
 // → the emulator, which writes the gateway's odd stream shapes when asked by a fault.
-let emulator: Emulator;
-let mixrouter: MixRouterProvider;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  mixrouter = createMixRouter({ apiKey: emulator.apiKey, baseURL: emulator.baseURL });
-});
-afterAll(() => emulator.close());
-beforeEach(() => {
-  emulator.requests.length = 0;
-});
-
-const chatRequests = () => emulator.requests.filter((r) => r.path.endsWith('/chat/completions'));
+const env = useEmulator();
+const chatRequests = () =>
+  env.emulator.requests.filter((r) => r.path.endsWith('/chat/completions'));
 const fault = (name: string) => ({ 'x-emulator-fault': name });
 
 describe('SSE framing (WHATWG event-stream rules)', () => {
@@ -31,7 +17,7 @@ describe('SSE framing (WHATWG event-stream rules)', () => {
     async (name) => {
       const run = async (headers?: Record<string, string>) => {
         const result = streamText({
-          model: mixrouter('deepseek-reasoner'),
+          model: env.mixrouter('deepseek-reasoner'),
           prompt: 'Sum 1..100?',
           headers,
         });
@@ -51,7 +37,7 @@ describe('SSE framing (WHATWG event-stream rules)', () => {
   it('an HTML page sent with status 200 ends the stream with a clear error', async () => {
     const errors: unknown[] = [];
     const result = streamText({
-      model: mixrouter('gpt-4o'),
+      model: env.mixrouter('gpt-4o'),
       prompt: 'hi',
       headers: fault('html-200'),
       onError: ({ error }) => {
@@ -76,7 +62,7 @@ describe('tool calls cut off or reported oddly', () => {
       },
     });
     const result = streamText({
-      model: mixrouter('gpt-4o'),
+      model: env.mixrouter('gpt-4o'),
       prompt: 'What is the weather in Paris?',
       tools: { weather },
       stopWhen: isStepCount(3),
@@ -105,7 +91,7 @@ describe('tool calls cut off or reported oddly', () => {
       },
     });
     const result = streamText({
-      model: mixrouter('claude-sonnet-4-5-20250929'),
+      model: env.mixrouter('claude-sonnet-4-5-20250929'),
       prompt: 'Weather in Paris and Berlin, in parallel',
       tools: { weather },
       stopWhen: isStepCount(2),
@@ -119,7 +105,7 @@ describe('tool calls cut off or reported oddly', () => {
 describe('metadata, usage and retries', () => {
   it('Azure-style empty first chunk: the response id and model come from the first real chunk', async () => {
     const result = streamText({
-      model: mixrouter('gpt-4o'),
+      model: env.mixrouter('gpt-4o'),
       prompt: 'hi',
       headers: fault('stream-azure-first-chunk'),
     });
@@ -132,8 +118,13 @@ describe('metadata, usage and retries', () => {
 
   it('xAI relayed unchanged (completion_tokens without reasoning): output tokens still include the reasoning', async () => {
     const usage = async (headers?: Record<string, string>) =>
-      (await generateText({ model: mixrouter('grok-4'), prompt: 'Why is the sky blue?', headers }))
-        .usage;
+      (
+        await generateText({
+          model: env.mixrouter('grok-4'),
+          prompt: 'Why is the sky blue?',
+          headers,
+        })
+      ).usage;
     const rewritten = await usage(); // new-api's xAI channel: completion = total − prompt
     const raw = await usage(fault('xai-raw-usage')); // 290 reasoning tokens left out of completion
     expect(raw.outputTokenDetails.reasoningTokens).toBe(290);
@@ -143,7 +134,7 @@ describe('metadata, usage and retries', () => {
 
   it('a 500 sensitive_words_detected is not retried', async () => {
     const error = await generateText({
-      model: mixrouter('gpt-4o'),
+      model: env.mixrouter('gpt-4o'),
       prompt: 'x',
       maxRetries: 2,
       headers: fault('500-sensitive'),
@@ -158,11 +149,11 @@ describe('inline <think> tags', () => {
   it('stay text on a family the catalogue does not flag, and are split when the user asks', async () => {
     // The emulator writes the reasoning inline (new-api "thinking_to_content").
     const headers = { 'x-emulator-think-tags': '1' };
-    const plain = streamText({ model: mixrouter('deepseek-reasoner'), prompt: 'hi', headers });
+    const plain = streamText({ model: env.mixrouter('deepseek-reasoner'), prompt: 'hi', headers });
     expect(await plain.text).toContain('<think>');
     expect(await plain.reasoningText).toBeUndefined();
     const asked = await generateText({
-      model: mixrouter('deepseek-reasoner'),
+      model: env.mixrouter('deepseek-reasoner'),
       prompt: 'hi',
       headers,
       providerOptions: { mixrouter: { extractReasoningTags: true } },

@@ -1,35 +1,20 @@
-import {
-  createMixRouter,
-  isMixRouterError,
-  type MixRouterProvider,
-} from '@mixrouter/ai-sdk-provider';
-import { type Emulator, startEmulator } from '@mixrouter/emulator';
+import { isMixRouterError } from '@mixrouter/ai-sdk-provider';
 import { createProviderRegistry, rerank } from 'ai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from './use-emulator';
 
-let emulator: Emulator;
-let mixrouter: MixRouterProvider;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  mixrouter = createMixRouter({ apiKey: emulator.apiKey, baseURL: emulator.baseURL });
-});
-afterAll(() => emulator.close());
-beforeEach(() => {
-  emulator.requests.length = 0;
-});
-
+const env = useEmulator();
 const documents = [
   'Berlin is the capital of Germany.',
   'Paris is the capital of France.',
   'France is famous for wine and cheese.',
 ];
-const rerankCalls = () => emulator.requests.filter((r) => r.path === '/v1/rerank');
+const rerankCalls = () => env.emulator.requests.filter((r) => r.path === '/v1/rerank');
 
 describe('rerank() through ai@7', () => {
   it('ranks text documents with topN and reports usage in provider metadata', async () => {
     const result = await rerank({
-      model: mixrouter.reranking('bge-reranker-v2-m3'),
+      model: env.mixrouter.reranking('bge-reranker-v2-m3'),
       documents,
       query: 'What is the capital of France?',
       topN: 2,
@@ -55,7 +40,7 @@ describe('rerank() through ai@7', () => {
       { name: 'Beer', country: 'Germany' },
     ];
     const { rerankedDocuments } = await rerank({
-      model: mixrouter.rerankingModel('jina-reranker-v2-base-multilingual'),
+      model: env.mixrouter.rerankingModel('jina-reranker-v2-base-multilingual'),
       documents: products,
       query: 'wine',
     });
@@ -66,7 +51,7 @@ describe('rerank() through ai@7', () => {
   });
 
   it('works from a provider registry', async () => {
-    const registry = createProviderRegistry({ mixrouter });
+    const registry = createProviderRegistry({ mixrouter: env.mixrouter });
     const { ranking } = await rerank({
       model: registry.rerankingModel('mixrouter:bge-reranker-v2-m3'),
       documents,
@@ -77,7 +62,7 @@ describe('rerank() through ai@7', () => {
 
   it('surfaces model_not_found as a typed error', async () => {
     const error = await rerank({
-      model: mixrouter.reranking('no-such-reranker'),
+      model: env.mixrouter.reranking('no-such-reranker'),
       documents,
       query: 'q',
       maxRetries: 0,
@@ -87,7 +72,7 @@ describe('rerank() through ai@7', () => {
   });
 
   it('the model list teaches the catalogue which ids are rerankers', async () => {
-    const models = await mixrouter.listModels();
+    const models = await env.mixrouter.listModels();
     const bge = models.find((m) => m.id === 'bge-reranker-v2-m3');
     expect(bge?.supportedEndpointTypes).toEqual(['jina-rerank']);
     expect(bge?.info).toMatchObject({ kind: 'reranking', endpoint: 'rerank' });

@@ -352,3 +352,29 @@ describe('property: hostile input', () => {
     );
   });
 });
+
+const sseEvent = (delta: Record<string, unknown>) =>
+  `data: ${JSON.stringify({ id: 'c1', model: 'gpt-4o', choices: [{ index: 0, delta }] })}\n\n`;
+const textDeltas = (parts: LanguageModelV4StreamPart[]) =>
+  parts.filter((p) => p.type === 'text-delta').map((p) => p.delta);
+
+describe('deltas per read', () => {
+  const events = [
+    sseEvent({ role: 'assistant', content: 'Hel' }),
+    sseEvent({ content: 'lo, ' }),
+    sseEvent({ content: 'world' }),
+    'data: [DONE]\n\n',
+  ];
+
+  it('events that arrive in one read come as one delta', async () => {
+    expect(textDeltas(await run([events.join('')]))).toEqual(['Hello, world']);
+  });
+
+  it('events that arrive in separate reads are handed on as they come', async () => {
+    expect(textDeltas(await run(events))).toEqual(['Hel', 'lo, ', 'world']);
+    expect(textDeltas(await run([events[0]! + events[1]!, events[2]! + events[3]!]))).toEqual([
+      'Hello, ',
+      'world',
+    ]);
+  });
+});
