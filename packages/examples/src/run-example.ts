@@ -1,26 +1,30 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { ExampleContext } from './example-context';
-import { examples } from './examples/index';
 
 const name = process.argv[2];
-if (name === undefined || name === '--list' || !(name in examples)) {
-  if (name !== undefined && name !== '--list') console.error(`Unknown example "${name}".\n`);
+const listing = name === undefined || name === '--list';
+
+// The examples import the BUILT package, as an app would: rebuild it only when its
+// sources changed since the last build (quiet unless the build fails), and before any
+// example module loads (on a fresh clone there is no dist yet). Listing needs neither.
+if (!listing) {
+  const built = spawnSync(
+    process.execPath,
+    [join(import.meta.dirname, '..', '..', '..', 'scripts', 'build-provider-if-stale.mjs')],
+    { stdio: 'inherit' },
+  );
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+const { examples } = await import('./examples/index');
+if (listing || !(name in examples)) {
+  if (!listing) console.error(`Unknown example "${name}".\n`);
   console.log('Examples (run with `npm run example -- <name>`):');
   for (const [key, example] of Object.entries(examples))
     console.log(`  ${key.padEnd(20)} ${example.description}`);
-  process.exit(name === undefined || name === '--list' ? 0 : 1);
+  process.exit(listing ? 0 : 1);
 }
-
-// The examples import the BUILT package, as an app would: rebuild it only when its
-// sources changed since the last build (quiet unless the build fails). Listing above
-// needs neither the package nor the build.
-const built = spawnSync(
-  process.execPath,
-  [join(import.meta.dirname, '..', '..', '..', 'scripts', 'build-provider-if-stale.mjs')],
-  { stdio: 'inherit' },
-);
-if (built.status !== 0) process.exit(built.status ?? 1);
 
 const [{ connect }, { consoleContext, logExampleWarnings }] = await Promise.all([
   import('./connect'),

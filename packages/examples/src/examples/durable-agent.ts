@@ -1,7 +1,6 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MIXROUTER_DEFAULT_BASE_URL } from '@mixrouter/ai-sdk-provider';
 import { findSecretInDirectory, startLocalWorkflowRuntime, WORKFLOW_IDS } from '@mixrouter/durable';
 import { startEmulator } from '@mixrouter/emulator';
 import type { Example } from '../example-context';
@@ -16,6 +15,8 @@ export const durableAgent: Example = {
     const emulator = live ? undefined : await startEmulator();
     if (emulator) process.env.MIXROUTER_API_KEY = emulator.apiKey;
     const key = process.env.MIXROUTER_API_KEY!;
+    // Imported here, not at the top: `--list` loads every example module without a build.
+    const { MIXROUTER_DEFAULT_BASE_URL } = await import('@mixrouter/ai-sdk-provider');
     const baseURL =
       emulator?.baseURL ?? process.env.MIXROUTER_BASE_URL ?? MIXROUTER_DEFAULT_BASE_URL;
     const dataDir = await mkdtemp(join(tmpdir(), 'mixrouter-durable-agent-'));
