@@ -4,8 +4,9 @@ import { defineConfig } from 'tsup';
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 export default defineConfig({
-  // `core` is the main entry without the bundled native providers (see src/core.ts); the
-  // shared code lands in one chunk so classes such as MixRouterAPIError are one class.
+  // `core` is the main entry without the bundled native providers (see src/core.ts).
+  // scripts/rechunk-dist.mjs then builds the main entry apart from `/core` + `/media`
+  // (one file to import); errors are recognised across both by their marker.
   entry: { index: 'src/index.ts', core: 'src/core.ts', media: 'src/media.ts' },
   format: ['esm'],
   dts: true,
